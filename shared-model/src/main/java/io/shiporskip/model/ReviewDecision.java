@@ -1,0 +1,7 @@
+package io.shiporskip.model;
+
+/** One critic's call on one tool. */
+public enum ReviewDecision {
+    SHIP,
+    SKIP
+}

@@ -1,0 +1,31 @@
+package io.shiporskip.model;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Slug rules: lower-case kebab case, ASCII letters and digits, at most {@value #MAX_LENGTH} characters. */
+public final class Slugs {
+
+    public static final int MAX_LENGTH = 100;
+    public static final String PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
+    private static final Pattern VALID = Pattern.compile(PATTERN);
+    private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+
+    private Slugs() {
+    }
+
+    public static boolean isValid(String slug) {
+        return slug != null && slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
+    }
+
+    /** "SmolVLM 2.5" → "smolvlm-2-5". Accents are folded; anything else becomes a separator. */
+    public static String fromName(String name) {
+        String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        String slug = NON_ALNUM.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll("-").replaceAll("^-+|-+$", "");
+        if (slug.length() > MAX_LENGTH) {
+            slug = slug.substring(0, MAX_LENGTH).replaceAll("-+$", "");
+        }
+        return slug;
+    }
+}
