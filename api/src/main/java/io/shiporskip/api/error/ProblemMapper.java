@@ -1,0 +1,91 @@
+package io.shiporskip.api.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.logging.Log;
+import io.shiporskip.model.ProblemDetail;
+import io.shiporskip.model.ProblemDetail.FieldError;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place errors become RFC 9457 {@code application/problem+json}. Bodies name what was wrong and
+ * never carry stack traces or class names; anything unexpected is logged and answered with a bare 500.
+ */
+public class ProblemMapper {
+
+    @ServerExceptionMapper
+    public Response apiProblem(ApiProblem problem, UriInfo uri) {
+        return problem(problem.status(), problem.title(), problem.getMessage(), uri, problem.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
+        return problem(400, "Bad Request", detail, uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        return problem(400, "Bad Request", "The request body is not valid JSON for this endpoint", uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            Log.errorf(e, "request %s failed", uri.getPath());
+            return problem(status, "Internal Server Error", "The server could not answer this request", uri, null);
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type != null ? type.getReasonPhrase() : "Client Error";
+        return problem(status, title, describe(status), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri);
+        }
+        Log.errorf(e, "request %s failed", uri.getPath());
+        return problem(500, "Internal Server Error", "The server could not answer this request", uri, null);
+    }
+
+    public static Response problem(int status, String title, String detail, UriInfo uri, List<FieldError> errors) {
+        String instance = uri != null ? uri.getPath() : null;
+        return Response.status(status)
+                .type(ProblemDetail.MEDIA_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity(new ProblemDetail("about:blank", title, status, detail, instance, errors))
+                .build();
+    }
+
+    private static String describe(int status) {
+        return switch (status) {
+            case 404 -> "No resource here";
+            case 405 -> "This method is not allowed on this resource";
+            case 406 -> "None of the accepted media types can be produced";
+            case 413 -> "The request body is too large";
+            case 415 -> "This content type is not supported here";
+            default -> "The request could not be processed";
+        };
+    }
+
+    /** "create.body.email" → "email": clients know fields, not Java method names. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        int dot = path.lastIndexOf('.');
+        return dot >= 0 ? path.substring(dot + 1) : path;
+    }
+}

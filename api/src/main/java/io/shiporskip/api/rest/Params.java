@@ -1,0 +1,69 @@
+package io.shiporskip.api.rest;
+
+import io.shiporskip.api.error.ApiProblem;
+import io.shiporskip.model.Slugs;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Query and path parameters arrive as strings and are parsed here, so a bad value is a 400 naming the
+ * parameter (JAX-RS would answer a failed conversion with a bare 404).
+ */
+final class Params {
+
+    private Params() {
+    }
+
+    static String slug(String name, String value) {
+        if (!Slugs.isValid(value)) {
+            throw ApiProblem.badParameter(name,
+                    "must be lower-case letters, digits and single hyphens, at most " + Slugs.MAX_LENGTH + " characters");
+        }
+        return value;
+    }
+
+    static int intInRange(String name, String value, int min, int max, int defaultValue) {
+        if (value == null || value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below, the same as an out-of-range number
+        }
+        throw ApiProblem.badParameter(name, "must be a whole number from " + min + " to " + max);
+    }
+
+    /** Enum values are matched case-insensitively on their wire names; hyphens map to underscores. */
+    static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type, E defaultValue) {
+        if (value == null || value.isEmpty()) {
+            return defaultValue;
+        }
+        String wanted = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(wanted)) {
+                return constant;
+            }
+        }
+        throw ApiProblem.badParameter(name, "must be one of " + Arrays.stream(type.getEnumConstants())
+                .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .collect(Collectors.joining(", ")));
+    }
+
+    static String optionalText(String name, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > maxLength) {
+            throw ApiProblem.badParameter(name, "must be at most " + maxLength + " characters");
+        }
+        if (value.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+            throw ApiProblem.badParameter(name, "must not contain control characters");
+        }
+        return value.trim();
+    }
+}

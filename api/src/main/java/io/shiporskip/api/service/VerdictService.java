@@ -1,0 +1,63 @@
+package io.shiporskip.api.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.shiporskip.api.domain.Review;
+import io.shiporskip.api.domain.Tool;
+import io.shiporskip.api.repository.ReviewRepository;
+import io.shiporskip.model.PanelRule;
+import io.shiporskip.model.PanelVerdict;
+import io.shiporskip.model.ScoredCall;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Keeps a tool's stored verdict equal to what the panel rule makes of its reviews, bumps the version badges
+ * key their caches on, and tells badge-service (PostgreSQL NOTIFY, delivered on commit). Call it inside the
+ * transaction that changed the reviews or votes.
+ */
+@ApplicationScoped
+public class VerdictService {
+
+    /** The channel badge-service LISTENs on; the payload is the tool's slug. */
+    public static final String CHANGED_CHANNEL = "verdict_changed";
+
+    private final ReviewRepository reviews;
+
+    public VerdictService(ReviewRepository reviews) {
+        this.reviews = reviews;
+    }
+
+    public Uni<Tool> refresh(Tool tool) {
+        return reviews.list("tool", tool).chain(list -> {
+            apply(tool, list);
+            return announce(tool);
+        });
+    }
+
+    /** Marks a change a badge shows (name, votes) without re-reading the reviews. */
+    public Uni<Tool> announce(Tool tool) {
+        tool.verdictVersion++;
+        tool.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return Panache.getSession()
+                .chain(session -> session.flush()
+                        .chain(() -> session.createNativeQuery("SELECT pg_notify(:channel, :slug)")
+                                .setParameter("channel", CHANGED_CHANNEL)
+                                .setParameter("slug", tool.slug)
+                                .getSingleResult()))
+                .replaceWith(tool);
+    }
+
+    private static void apply(Tool tool, List<Review> reviews) {
+        PanelVerdict verdict = PanelRule.verdictOf(reviews.stream()
+                .map(r -> new ScoredCall(r.score, r.decision)).toList());
+        tool.panelDecision = verdict.decision();
+        tool.panelShips = verdict.ships();
+        tool.panelSkips = verdict.skips();
+        tool.panelShipPercent = verdict.shipPercent();
+        tool.panelMeanScore = verdict.meanScore() == null ? null : BigDecimal.valueOf(verdict.meanScore());
+    }
+}
