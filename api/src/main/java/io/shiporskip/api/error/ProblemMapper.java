@@ -2,6 +2,7 @@ package io.shiporskip.api.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.logging.Log;
+import io.shiporskip.api.ratelimit.RateLimitExceeded;
 import io.shiporskip.model.ProblemDetail;
 import io.shiporskip.model.ProblemDetail.FieldError;
 import jakarta.validation.ConstraintViolation;
@@ -22,7 +23,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, UriInfo uri) {
-        return problem(problem.status(), problem.title(), problem.getMessage(), uri, problem.errors());
+        Response response = problem(problem.status(), problem.title(), problem.getMessage(), uri, problem.errors());
+        if (problem instanceof RateLimitExceeded limited) {
+            return limited.quota().addHeaders(Response.fromResponse(response))
+                    .header(HttpHeaders.RETRY_AFTER, limited.quota().resetSeconds())
+                    .build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper
