@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
  * {@code shiporskip.demo-data=true}. Idempotent: critics and tools are matched by slug and only the missing
  * ones are inserted, so restarting never duplicates or overwrites anything.
  */
+@jakarta.enterprise.context.ApplicationScoped
 public class DemoDataLoader {
 
     static final String RESOURCE = "demo/catalog.json";
@@ -67,9 +68,14 @@ public class DemoDataLoader {
         if (!config.demoData()) {
             return;
         }
+        int added = VertxContextSupport.subscribeAndAwait(this::loadMissing);
+        Log.infof("Demo data: %d tools added (the others were already there)", added);
+    }
+
+    /** Adds whatever of the demo catalog is missing, in one transaction; answers how many tools it added. */
+    public Uni<Integer> loadMissing() {
         DemoCatalog catalog = read();
-        int added = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> load(catalog)));
-        Log.infof("Demo data: %d of %d tools added (the rest were already there)", added, catalog.tools().size());
+        return Panache.withTransaction(() -> load(catalog));
     }
 
     private DemoCatalog read() {
@@ -92,7 +98,7 @@ public class DemoDataLoader {
                 bySlug.put(c.slug(), critic);
                 return critic;
             }).toList();
-            return critics.persist(missing).replaceWith(bySlug);
+            return missing.isEmpty() ? Uni.createFrom().item(bySlug) : critics.persist(missing).replaceWith(bySlug);
         }).chain(panel -> Multi.createFrom().iterable(catalog.tools())
                 .onItem().transformToUniAndConcatenate(demo -> addIfMissing(demo, panel))
                 .collect().asList()

@@ -78,6 +78,15 @@ class ToolDetailTest {
     }
 
     @Test
+    void oversizedBodiesAre413Problems() {
+        given().contentType("application/json").body("x".repeat(100 * 1024)).when().post("/api/tools")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413))
+                .body("detail", equalTo("The request body is larger than 64 KiB"));
+    }
+
+    @Test
     void unknownRouteAndWrongMethodAreProblems() {
         given().when().get("/api/nothing-here")
                 .then().statusCode(404).contentType("application/problem+json");
