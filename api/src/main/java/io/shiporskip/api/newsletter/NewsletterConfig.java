@@ -17,6 +17,18 @@ public interface NewsletterConfig {
     @WithName("subscribe-limit")
     Limit subscribeLimit();
 
+    /**
+     * Confirmation mails per address, whoever asks: sign-ups from many clients must not flood one mailbox.
+     * Over the limit the sign-up still answers 202 and nothing happens.
+     */
+    @WithName("confirmation-mail-limit")
+    @WithDefault("3")
+    long confirmationMailsPerAddress();
+
+    @WithName("confirmation-mail-period")
+    @WithDefault("1H")
+    Duration confirmationMailPeriod();
+
     interface Limit {
         @WithDefault("5")
         long capacity();

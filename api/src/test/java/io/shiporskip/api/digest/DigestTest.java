@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -92,5 +93,17 @@ class DigestTest {
                 .body(not(containsString("Unsubscribe")))
                 .extract().asString();
         assertTrue(html.indexOf(">SmolVLM2<") < html.indexOf(">SmolVLM-3B<"));
+    }
+
+    @Test
+    void openApiDescribesTheNewRoutes() {
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/digests/weekly'.get.summary", equalTo("A week's new verdicts, most-shipped first"))
+                .body("paths.'/api/digests/weekly.html'.get.summary", not(emptyOrNullString()))
+                .body("paths.'/api/newsletter/subscriptions'.post.summary", equalTo("Sign up for the weekly digest"))
+                .body("paths.'/api/newsletter/confirm'.post.summary", not(emptyOrNullString()))
+                .body("paths.'/api/newsletter/unsubscribe'.post.summary", equalTo("One-click unsubscribe (RFC 8058)"))
+                .body("paths.'/api/verdicts/feed.atom'.get.summary", equalTo("Atom 1.0 feed of the newest verdicts"))
+                .body("paths.'/api/verdicts/feed.json'.get.summary", equalTo("JSON Feed 1.1 of the newest verdicts"));
     }
 }
