@@ -120,6 +120,12 @@ public class SubscriberService {
         return subscribers.releaseSend(subscriberId, week).replaceWithVoid();
     }
 
+    /** Pending sign-ups whose confirmation link has expired; returns how many were deleted. */
+    @WithTransaction
+    public Uni<Long> purgeUnconfirmed() {
+        return subscribers.delete("status = ?1 and confirmExpiresAt < ?2", Subscriber.Status.PENDING, now());
+    }
+
     static ApiProblem invalidToken() {
         return ApiProblem.badParameter("token", "is invalid, expired or already used");
     }

@@ -44,6 +44,9 @@ class NewsletterTest {
     DigestSender sender;
 
     @Inject
+    SubscriberService subscribers;
+
+    @Inject
     Pool db;
 
     @Test
@@ -234,6 +237,23 @@ class NewsletterTest {
         List<Mail> sent = mails(email, 3);
         // The fourth request changed nothing: the third mail's link still works.
         confirm(confirmTokenFrom(sent.get(2))).then().statusCode(200);
+    }
+
+    @Test
+    void unconfirmedSignUpsAreRemovedOnceTheirLinkExpired() throws Throwable {
+        String stale = "stale@example.org";
+        String fresh = "fresh@example.org";
+        subscribe(stale, "198.51.100.5").then().statusCode(202);
+        subscribe(fresh, "198.51.100.5").then().statusCode(202);
+        mails(stale, 1);
+        mails(fresh, 1);
+        db.preparedQuery("UPDATE catalog.subscriber SET confirm_expires_at = now() - interval '1 minute' WHERE email = $1")
+                .execute(Tuple.of(stale)).await().indefinitely();
+
+        long purged = VertxContextSupport.subscribeAndAwait(() -> subscribers.purgeUnconfirmed());
+        assertTrue(purged >= 1, "purged " + purged);
+        assertEquals(0L, count("SELECT count(*) FROM catalog.subscriber WHERE email = $1", stale));
+        assertEquals(List.of("PENDING"), statuses(fresh));
     }
 
     @Test
