@@ -1,5 +1,7 @@
 package io.shiporskip.api.digest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -27,14 +29,19 @@ public class DigestSender {
     private final ReactiveMailer mailer;
     private final PublicUrl urls;
     private final DigestConfig config;
+    private final Counter sentMails;
+    private final Counter failedMails;
 
     public DigestSender(DigestService digests, SubscriberService subscribers, ReactiveMailer mailer, PublicUrl urls,
-            DigestConfig config) {
+            DigestConfig config, MeterRegistry registry) {
         this.digests = digests;
         this.subscribers = subscribers;
         this.mailer = mailer;
         this.urls = urls;
         this.config = config;
+        // Failures show up here before anyone notices a missing Monday mail.
+        this.sentMails = registry.counter("digest.mails", "outcome", "sent");
+        this.failedMails = registry.counter("digest.mails", "outcome", "failed");
     }
 
     public Uni<Report> send(IsoWeek week) {
@@ -62,6 +69,8 @@ public class DigestSender {
                 .collect().asList()
                 .chain(results -> {
                     int ok = (int) results.stream().filter(Boolean::booleanValue).count();
+                    sentMails.increment(ok);
+                    failedMails.increment(results.size() - ok);
                     int nowSent = sent + ok;
                     int nowFailed = failed + results.size() - ok;
                     return batch.more()

@@ -10,8 +10,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,7 @@ public class FeedResource {
     static final String TITLE = "Ship or Skip: new verdicts";
     static final String DESCRIPTION = "AI tools reviewed by a panel of critics: ship or skip.";
     /** Readers poll often; five minutes at a cache, then a cheap revalidation. */
-    private static final CacheControl CACHE = CacheControl.valueOf("public, max-age=300");
+    private static final String CACHE = "public, max-age=300";
 
     private final FeedService feeds;
     private final PublicUrl urls;
@@ -107,7 +107,7 @@ public class FeedResource {
         Date modified = Date.from(lastModified);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, tag);
         Response.ResponseBuilder response = notModified != null ? notModified : Response.ok(body, mediaType);
-        return response.tag(tag).lastModified(modified).cacheControl(CACHE).build();
+        return response.tag(tag).lastModified(modified).header(HttpHeaders.CACHE_CONTROL, CACHE).build();
     }
 
     private static String sha256(String body) {

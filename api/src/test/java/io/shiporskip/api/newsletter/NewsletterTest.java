@@ -87,6 +87,10 @@ class NewsletterTest {
         assertTrue(digest.getHtml().contains("Unsubscribe</a>"));
         assertTrue(digest.getText().contains("1. SmolVLM2: SHIP, 4 ship / 0 skip"));
 
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("digest_mails_total{outcome=\"sent\"}"))
+                .body(containsString("digest_mails_total{outcome=\"failed\"} 0.0"));
+
         // Running the week again (a restart, a double trigger) sends nothing to anyone.
         assertEquals(new DigestSender.Report("2026-W45", 6, 0, 0), send(new IsoWeek(2026, 45)));
         assertEquals(2, mailbox.getMailsSentTo(ann).size());
