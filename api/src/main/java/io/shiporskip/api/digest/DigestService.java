@@ -1,0 +1,43 @@
+package io.shiporskip.api.digest;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.shiporskip.api.config.SiteConfig;
+import io.shiporskip.api.domain.Tool;
+import io.shiporskip.api.repository.ToolRepository;
+import io.shiporskip.model.VerdictDecision;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Builds a week's digest: the tools added that week that have a panel verdict. */
+@ApplicationScoped
+public class DigestService {
+
+    private final ToolRepository tools;
+    private final SiteConfig site;
+
+    public DigestService(ToolRepository tools, SiteConfig site) {
+        this.tools = tools;
+        this.site = site;
+    }
+
+    @WithSession
+    public Uni<WeeklyDigest> weekly(IsoWeek week) {
+        // Most-shipped first; ties by ship share, then mean score, then name, so the order is stable.
+        return tools.find("createdAt >= ?1 and createdAt < ?2 and panelDecision <> ?3 "
+                        + "order by panelShips desc, coalesce(panelShipPercent, -1) desc, "
+                        + "coalesce(panelMeanScore, -1) desc, lower(name), id",
+                        week.start(), week.end(), VerdictDecision.NONE)
+                .list()
+                .map(found -> new WeeklyDigest(week.toString(), week.monday(), week.monday().plusDays(6),
+                        found.stream().map(this::entry).toList()));
+    }
+
+    private WeeklyDigest.Entry entry(Tool tool) {
+        return new WeeklyDigest.Entry(tool.slug, tool.name, tool.panelDecision, tool.panelShips, tool.panelSkips,
+                panelSplit(tool), tool.tagline, site.reviewPageUrl(tool.slug));
+    }
+
+    public static String panelSplit(Tool tool) {
+        return tool.panelShips + " ship / " + tool.panelSkips + " skip";
+    }
+}

@@ -1,0 +1,121 @@
+package io.shiporskip.api.feed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shiporskip.api.config.SiteConfig;
+import io.shiporskip.api.digest.DigestService;
+import io.shiporskip.api.domain.Tool;
+import io.shiporskip.api.newsletter.PublicUrl;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/verdicts")
+@Tag(name = "Feeds", description = "The newest verdicts for feed readers")
+public class FeedResource {
+
+    static final String TITLE = "Ship or Skip: new verdicts";
+    static final String DESCRIPTION = "AI tools reviewed by a panel of critics: ship or skip.";
+    /** Readers poll often; five minutes at a cache, then a cheap revalidation. */
+    private static final String CACHE = "public, max-age=300";
+
+    private final FeedService feeds;
+    private final PublicUrl urls;
+    private final SiteConfig site;
+    private final ObjectMapper json;
+
+    public FeedResource(FeedService feeds, PublicUrl urls, SiteConfig site, ObjectMapper json) {
+        this.feeds = feeds;
+        this.urls = urls;
+        this.site = site;
+        this.json = json;
+    }
+
+    @GET
+    @Path("/feed.atom")
+    @Produces(AtomFeed.MEDIA_TYPE)
+    @Operation(summary = "Atom 1.0 feed of the newest verdicts",
+            description = "Newest first, at most 50. Send ETag back in If-None-Match (or Last-Modified in "
+                    + "If-Modified-Since) to get 304 Not Modified.")
+    @APIResponse(responseCode = "200", description = "The feed")
+    @APIResponse(responseCode = "304", description = "Unchanged")
+    public Uni<Response> atom(Request request) {
+        return feeds.newest().map(tools -> {
+            List<FeedEntry> entries = entries(tools);
+            Instant updated = lastModified(entries);
+            String body = AtomFeed.render(urls.of("/api/verdicts/feed.atom"), site.site().baseUrl(), updated, entries);
+            return conditional(request, body, AtomFeed.MEDIA_TYPE, updated);
+        });
+    }
+
+    @GET
+    @Path("/feed.json")
+    @Produces(JsonFeed.MEDIA_TYPE)
+    @Operation(summary = "JSON Feed 1.1 of the newest verdicts",
+            description = "Newest first, at most 50; ETag and Last-Modified as for the Atom feed.")
+    @APIResponse(responseCode = "200", description = "The feed")
+    @APIResponse(responseCode = "304", description = "Unchanged")
+    public Uni<Response> jsonFeed(Request request) {
+        return feeds.newest().map(tools -> {
+            List<FeedEntry> entries = entries(tools);
+            JsonFeed feed = new JsonFeed(JsonFeed.VERSION, TITLE, site.site().baseUrl(),
+                    urls.of("/api/verdicts/feed.json"), DESCRIPTION, "en", List.of(new JsonFeed.Author("Ship or Skip")),
+                    entries.stream().map(e -> new JsonFeed.Item(e.id(), e.url(), e.title(), e.summary(),
+                            e.title() + ". " + e.summary(), AtomFeed.time(e.published()), AtomFeed.time(e.updated()),
+                            List.of(e.category()))).toList());
+            try {
+                return conditional(request, json.writeValueAsString(feed), JsonFeed.MEDIA_TYPE, lastModified(entries));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a feed of records always serialises", e);
+            }
+        });
+    }
+
+    private List<FeedEntry> entries(List<Tool> tools) {
+        return tools.stream().map(tool -> {
+            String url = site.reviewPageUrl(tool.slug);
+            return new FeedEntry(url, url, tool.name + ": " + tool.panelDecision + ", " + DigestService.panelSplit(tool),
+                    tool.tagline, tool.category, tool.createdAt.toInstant(), tool.updatedAt.toInstant());
+        }).toList();
+    }
+
+    /** HTTP dates have whole seconds; anything finer would make every If-Modified-Since look stale. */
+    private static Instant lastModified(List<FeedEntry> entries) {
+        return entries.stream().map(FeedEntry::updated).max(Instant::compareTo).orElse(Instant.EPOCH)
+                .truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** The ETag is a hash of the bytes, so it changes exactly when the document does. */
+    private static Response conditional(Request request, String body, String mediaType, Instant lastModified) {
+        EntityTag tag = new EntityTag(sha256(body));
+        Date modified = Date.from(lastModified);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, tag);
+        Response.ResponseBuilder response = notModified != null ? notModified : Response.ok(body, mediaType);
+        return response.tag(tag).lastModified(modified).header(HttpHeaders.CACHE_CONTROL, CACHE).build();
+    }
+
+    private static String sha256(String body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.shiporskip.api.newsletter;
+
+import io.shiporskip.api.error.ApiProblem;
+import io.shiporskip.api.ratelimit.RateLimiter;
+import io.shiporskip.model.ProblemDetail;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+@Path("/api/newsletter")
+@Tag(name = "Newsletter", description = "Weekly digest sign-up: double opt-in and one-click unsubscribe")
+public class NewsletterResource {
+
+    public record SubscribeRequest(String email) {
+    }
+
+    public record TokenRequest(String token) {
+    }
+
+    public record NewsletterStatus(String status, String message) {
+    }
+
+    /** The one answer to every accepted sign-up, whatever the address's state. */
+    static final NewsletterStatus ACCEPTED = new NewsletterStatus("pending",
+            "If this address can receive mail, a confirmation link is on its way.");
+
+    private final NewsletterService newsletter;
+    private final PublicUrl urls;
+
+    public NewsletterResource(NewsletterService newsletter, PublicUrl urls) {
+        this.newsletter = newsletter;
+        this.urls = urls;
+    }
+
+    @POST
+    @Path("/subscriptions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign up for the weekly digest",
+            description = "Always 202 with the same body, whether the address is new, pending or already confirmed; "
+                    + "a confirmation mail with a single-use, expiring link is sent unless already confirmed.")
+    @APIResponse(responseCode = "202", description = "Accepted")
+    @APIResponse(responseCode = "400", description = "The e-mail address is missing or invalid",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "429", description = "Too many sign-ups from this client; see Retry-After")
+    public Uni<Response> subscribe(SubscribeRequest body, HttpServerRequest request) {
+        return newsletter.subscribe(body == null ? null : body.email(), RateLimiter.clientKey(request))
+                .map(quota -> quota.addHeaders(Response.accepted(ACCEPTED))
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+    }
+
+    @POST
+    @Path("/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm a sign-up with the token from the confirmation mail")
+    @APIResponse(responseCode = "200", description = "Confirmed: digests will be sent to this address")
+    @APIResponse(responseCode = "400", description = "The token is invalid, expired or already used",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    public Uni<NewsletterStatus> confirm(TokenRequest body) {
+        return newsletter.confirm(body == null ? null : body.token())
+                .replaceWith(new NewsletterStatus("confirmed", "You will get the weekly digest."));
+    }
+
+    @POST
+    @Path("/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Confirm from the page the confirmation mail links to (HTML form post)")
+    public Uni<String> confirmForm(@RestForm String token) {
+        return newsletter.confirm(token).replaceWith(Html.page("You're subscribed",
+                "<p>The weekly digest of new verdicts will arrive every Monday.</p>"));
+    }
+
+    @GET
+    @Path("/confirm")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The page the confirmation mail links to",
+            description = "Shows a button; only its POST confirms, so a mail scanner fetching the link changes nothing.")
+    public String confirmPage(@RestQuery String token) {
+        requireWellFormed(token);
+        return Html.page("Confirm your subscription",
+                "<form method=\"post\" action=\"" + Html.escape(urls.of("/api/newsletter/confirm")) + "\">"
+                        + "<input type=\"hidden\" name=\"token\" value=\"" + Html.escape(token) + "\">"
+                        + "<button type=\"submit\">Yes, send me the weekly digest</button></form>");
+    }
+
+    @POST
+    @Path("/unsubscribe")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "One-click unsubscribe (RFC 8058)",
+            description = "The URL of every digest's List-Unsubscribe header; no login. Repeating it answers the same.")
+    @APIResponse(responseCode = "200", description = "Unsubscribed")
+    @APIResponse(responseCode = "400", description = "The token is invalid",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    public Uni<String> unsubscribe(@RestQuery String token) {
+        // The body (List-Unsubscribe=One-Click) carries nothing we need; the token in the URL is the authority.
+        return newsletter.unsubscribe(token).replaceWith(Html.page("You're unsubscribed",
+                "<p>No more weekly digests will be sent to this address.</p>"));
+    }
+
+    @GET
+    @Path("/unsubscribe")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The unsubscribe link opened in a browser",
+            description = "Shows a button that POSTs; a GET never unsubscribes, because mail scanners prefetch links.")
+    public String unsubscribePage(@RestQuery String token) {
+        requireWellFormed(token);
+        return Html.page("Unsubscribe from the weekly digest",
+                "<form method=\"post\" action=\"" + Html.escape(urls.of("/api/newsletter/unsubscribe?token=" + token))
+                        + "\"><button type=\"submit\">Unsubscribe</button></form>");
+    }
+
+    private static void requireWellFormed(String token) {
+        if (!Tokens.wellFormed(token)) {
+            throw ApiProblem.badParameter("token", "is invalid, expired or already used");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.shiporskip.api.newsletter;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.shiporskip.api.error.ApiProblem;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** Every write to the subscriber and digest_send tables, each in its own transaction. */
+@ApplicationScoped
+public class SubscriberService {
+
+    /** A digest this run may send: the row is recorded, the raw token exists only here and in the mail. */
+    public record Claim(long subscriberId, String email, String unsubscribeToken) {
+    }
+
+    /** One page of confirmed subscribers; {@code lastId} is where the next page starts. */
+    public record Batch(List<Claim> claims, long lastId, boolean more) {
+    }
+
+    private final SubscriberRepository subscribers;
+    private final NewsletterConfig config;
+
+    public SubscriberService(SubscriberRepository subscribers, NewsletterConfig config) {
+        this.subscribers = subscribers;
+        this.config = config;
+    }
+
+    /**
+     * Starts (or restarts) the double opt-in for a normalised address. Returns the raw confirmation token to
+     * mail, or null when the address is already confirmed and there is nothing to send.
+     */
+    @WithTransaction
+    public Uni<String> register(String email) {
+        return subscribers.lockOrCreate(email).map(subscriber -> {
+            if (subscriber.status == Subscriber.Status.CONFIRMED) {
+                return null;
+            }
+            // A new token replaces any earlier one, so only the latest confirmation mail works.
+            String token = Tokens.generate();
+            subscriber.status = Subscriber.Status.PENDING;
+            subscriber.confirmTokenHash = Tokens.hash(token);
+            subscriber.confirmExpiresAt = now().plus(config.confirmTtl());
+            return token;
+        });
+    }
+
+    @WithTransaction
+    public Uni<Subscriber> confirm(String token) {
+        if (!Tokens.wellFormed(token)) {
+            return Uni.createFrom().failure(invalidToken());
+        }
+        return subscribers.findByConfirmHash(Tokens.hash(token)).map(subscriber -> {
+            if (subscriber == null || subscriber.confirmExpiresAt.isBefore(now())) {
+                throw invalidToken();
+            }
+            subscriber.status = Subscriber.Status.CONFIRMED;
+            subscriber.confirmedAt = now();
+            subscriber.unsubscribedAt = null;
+            // Single use: the hash goes, so the same link cannot confirm again.
+            subscriber.confirmTokenHash = null;
+            subscriber.confirmExpiresAt = null;
+            return subscriber;
+        });
+    }
+
+    /** Idempotent: a second click on the same link answers the same. */
+    @WithTransaction
+    public Uni<Subscriber> unsubscribe(String token) {
+        if (!Tokens.wellFormed(token)) {
+            return Uni.createFrom().failure(invalidToken());
+        }
+        return subscribers.findByUnsubscribeHash(Tokens.hash(token)).map(subscriber -> {
+            if (subscriber == null) {
+                throw invalidToken();
+            }
+            if (subscriber.status != Subscriber.Status.UNSUBSCRIBED) {
+                subscriber.status = Subscriber.Status.UNSUBSCRIBED;
+                subscriber.unsubscribedAt = now();
+                subscriber.confirmTokenHash = null;
+                subscriber.confirmExpiresAt = null;
+                Log.infof("subscriber %d unsubscribed", subscriber.id);
+            }
+            return subscriber;
+        });
+    }
+
+    /**
+     * Records the sends of the next page of confirmed subscribers for {@code week}, committed before any mail
+     * leaves: a crash after this point loses at most these mails, never sends them twice.
+     */
+    @WithTransaction
+    public Uni<Batch> claimBatch(String week, long afterId, int size) {
+        return subscribers.confirmedNotSent(week, afterId, size).chain(page -> {
+            long lastId = page.isEmpty() ? afterId : page.get(page.size() - 1).id;
+            boolean more = page.size() == size;
+            return Multi.createFrom().iterable(page)
+                    // One statement at a time: a reactive session must not run two at once.
+                    .onItem().transformToUniAndConcatenate(subscriber -> {
+                        String token = Tokens.generate();
+                        return subscribers.claimSend(subscriber.id, week, Tokens.hash(token))
+                                .map(claimed -> claimed == 1
+                                        ? Optional.of(new Claim(subscriber.id, subscriber.email, token))
+                                        : Optional.<Claim>empty());
+                    })
+                    .filter(Optional::isPresent).map(Optional::get)
+                    .collect().asList()
+                    .map(claims -> new Batch(claims, lastId, more));
+        });
+    }
+
+    /** Undoes a claim whose mail could not be handed to the mail server, so the next run retries it. */
+    @WithTransaction
+    public Uni<Void> release(long subscriberId, String week) {
+        return subscribers.releaseSend(subscriberId, week).replaceWithVoid();
+    }
+
+    /** Pending sign-ups whose confirmation link has expired; returns how many were deleted. */
+    @WithTransaction
+    public Uni<Long> purgeUnconfirmed() {
+        return subscribers.delete("status = ?1 and confirmExpiresAt < ?2", Subscriber.Status.PENDING, now());
+    }
+
+    static ApiProblem invalidToken() {
+        return ApiProblem.badParameter("token", "is invalid, expired or already used");
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
