@@ -2,9 +2,14 @@ package io.shiporskip.api.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.shiporskip.api.ratelimit.RateLimitExceeded;
 import io.shiporskip.model.ProblemDetail;
 import io.shiporskip.model.ProblemDetail.FieldError;
+import io.vertx.pgclient.PgException;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -58,6 +63,29 @@ public class ProblemMapper {
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type != null ? type.getReasonPhrase() : "Client Error";
         return problem(status, title, describe(status), uri, null);
+    }
+
+    /** No or unusable credentials on a protected route (the token is checked lazily: proactive auth is off). */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(problem(401, "Unauthorized", "A valid bearer token is required", uri, null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "Forbidden", "This account's role does not allow this request", uri, null);
+    }
+
+    /** A unique or foreign-key constraint lost a race with another request: the client can retry, not a 500. */
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("23")) {
+                return problem(409, "Conflict", "The request conflicts with a concurrent change; try again", uri, null);
+            }
+        }
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper
