@@ -1,6 +1,7 @@
 package io.shiporskip.api.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -53,9 +54,28 @@ public class ProblemMapper {
         return problem(400, "Bad Request", "The request body is not valid JSON for this endpoint", uri, null);
     }
 
+    /**
+     * JSON of the wrong shape (an array for an object, text for a number). Declared for this type because Quarkus
+     * REST has a built-in mapper for it that answers an empty 400; names the field when Jackson knows it.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex()))
+                .reduce((a, b) -> a + "." + b).orElse("");
+        if (field.isEmpty()) {
+            return malformedJson(e, uri);
+        }
+        return problem(400, "Bad Request", "Invalid value for '" + field + "': has the wrong type", uri,
+                List.of(new FieldError(field, "has the wrong type")));
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri); // Quarkus REST wraps Jackson's parse errors in a 400
+        }
         if (status >= 500) {
             Log.errorf(e, "request %s failed", uri.getPath());
             return problem(status, "Internal Server Error", "The server could not answer this request", uri, null);
