@@ -21,13 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/me")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.READER)
-@SecurityRequirement(name = "jwt")
 @Tag(name = "Accounts", description = "Sign-up, sign-in and the signed-in reader")
 public class MeResource {
 

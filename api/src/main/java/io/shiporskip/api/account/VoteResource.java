@@ -22,14 +22,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Community votes; the same path as the catalog's tool routes, kept apart so reads and writes stay readable. */
 @Path("/api/tools")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.READER)
-@SecurityRequirement(name = "jwt")
 @Tag(name = "Community votes")
 public class VoteResource {
 

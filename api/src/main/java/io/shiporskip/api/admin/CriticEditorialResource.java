@@ -19,14 +19,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Adds critics to the panel (admin role); listing them is CriticResource. */
 @Path("/api/critics")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
-@SecurityRequirement(name = "jwt")
 @Tag(name = "Editorial", description = "Editors (admin role) maintain tools, critics, reviews and makers")
 public class CriticEditorialResource {
 

@@ -34,14 +34,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Editors' routes on tools (admin role). The catalog's read routes on the same path are in ToolResource. */
 @Path("/api/tools")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
-@SecurityRequirement(name = "jwt")
 @Tag(name = "Editorial", description = "Editors (admin role) maintain tools, critics, reviews and makers")
 public class EditorialResource {
 

@@ -254,4 +254,18 @@ class AccountTest {
                 .extract().jsonPath().getString("keys[0].n");
         assertTrue(n.length() > 300, "a 2048-bit modulus");
     }
+
+    @Test
+    void openApiDescribesTheAccountRoutesAndTheirBearerScheme() {
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/accounts'.post.summary", equalTo("Create a reader account"))
+                .body("paths.'/api/auth/token'.post.summary", notNullValue())
+                .body("paths.'/api/auth/jwks.json'.get.summary", notNullValue())
+                .body("paths.'/api/me'.get.security", notNullValue())
+                .body("paths.'/api/me/bookmarks'.get.summary", notNullValue())
+                .body("paths.'/api/tools/{slug}/vote'.put.security", notNullValue())
+                .body("paths.'/api/tools/{slug}/reviews/{critic}'.put.summary", notNullValue())
+                .body("paths.'/api/tools/{slug}/makers/{email}'.delete.summary", notNullValue())
+                .body("paths.'/api/accounts'.post.security", nullValue());
+    }
 }
