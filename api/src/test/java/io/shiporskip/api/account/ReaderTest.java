@@ -179,4 +179,54 @@ class ReaderTest {
         given().auth().oauth2(alice).when().get("/api/me/bookmarks?limit=0").then().statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
     }
+
+    @Test
+    void concurrentVotesFromManyReadersAreAllCounted() throws Exception {
+        String slug = newTool("crowd-target");
+        List<String> readers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            readers.add(newReaderToken("crowd"));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < readers.size(); i++) {
+                String token = readers.get(i);
+                String decision = i % 4 == 0 ? "SKIP" : "SHIP";
+                results.add(pool.submit(() -> vote(token, slug, decision).statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> result : results) {
+                assertEquals(200, result.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        given().when().get("/api/tools/" + slug).then().statusCode(200)
+                .body("community.votes", equalTo(8))
+                .body("community.ships", equalTo(6))
+                .body("community.skips", equalTo(2))
+                .body("community.shipPercent", equalTo(75));
+    }
+
+    @Test
+    void concurrentSignUpsWithOneEmailMakeExactlyOneAccount() throws Exception {
+        String email = TestAccounts.uniqueEmail("race");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                results.add(pool.submit(() -> given().contentType("application/json")
+                        .body(Map.of("email", email, "password", TestAccounts.PASSWORD, "displayName", "Racer"))
+                        .when().post("/api/accounts").statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (java.util.concurrent.Future<Integer> result : results) {
+                statuses.add(result.get());
+            }
+            statuses.sort(null);
+            assertEquals(List.of(201, 409, 409, 409, 409, 409), statuses);
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
