@@ -97,11 +97,11 @@ public class ProblemMapper {
         return problem(403, "Forbidden", "This account's role does not allow this request", uri, null);
     }
 
-    /** A unique or foreign-key constraint lost a race with another request: the client can retry, not a 500. */
+    /** A unique (23505) or foreign-key (23503) constraint lost a race with another request: retryable, not a 500. */
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, UriInfo uri) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("23")) {
+            if (cause instanceof PgException pg && ("23505".equals(pg.getSqlState()) || "23503".equals(pg.getSqlState()))) {
                 return problem(409, "Conflict", "The request conflicts with a concurrent change; try again", uri, null);
             }
         }
