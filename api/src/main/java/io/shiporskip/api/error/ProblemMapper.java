@@ -1,10 +1,16 @@
 package io.shiporskip.api.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.shiporskip.api.ratelimit.RateLimitExceeded;
 import io.shiporskip.model.ProblemDetail;
 import io.shiporskip.model.ProblemDetail.FieldError;
+import io.vertx.pgclient.PgException;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -48,9 +54,28 @@ public class ProblemMapper {
         return problem(400, "Bad Request", "The request body is not valid JSON for this endpoint", uri, null);
     }
 
+    /**
+     * JSON of the wrong shape (an array for an object, text for a number). Declared for this type because Quarkus
+     * REST has a built-in mapper for it that answers an empty 400; names the field when Jackson knows it.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex()))
+                .reduce((a, b) -> a + "." + b).orElse("");
+        if (field.isEmpty()) {
+            return malformedJson(e, uri);
+        }
+        return problem(400, "Bad Request", "Invalid value for '" + field + "': has the wrong type", uri,
+                List.of(new FieldError(field, "has the wrong type")));
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri); // Quarkus REST wraps Jackson's parse errors in a 400
+        }
         if (status >= 500) {
             Log.errorf(e, "request %s failed", uri.getPath());
             return problem(status, "Internal Server Error", "The server could not answer this request", uri, null);
@@ -58,6 +83,29 @@ public class ProblemMapper {
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type != null ? type.getReasonPhrase() : "Client Error";
         return problem(status, title, describe(status), uri, null);
+    }
+
+    /** No or unusable credentials on a protected route (the token is checked lazily: proactive auth is off). */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(problem(401, "Unauthorized", "A valid bearer token is required", uri, null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "Forbidden", "This account's role does not allow this request", uri, null);
+    }
+
+    /** A unique (23505) or foreign-key (23503) constraint lost a race with another request: retryable, not a 500. */
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg && ("23505".equals(pg.getSqlState()) || "23503".equals(pg.getSqlState()))) {
+                return problem(409, "Conflict", "The request conflicts with a concurrent change; try again", uri, null);
+            }
+        }
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,21 @@
+package io.shiporskip.api;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
+
+/**
+ * The accounts tests run against their own database ({@link AccountsDatabase}) and not the catalog tests' one:
+ * they create tools, critics and votes that would change what the catalog tests count.
+ */
+public class AccountsProfile implements QuarkusTestProfile {
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(AccountsDatabase.class));
+    }
+
+    @Override
+    public boolean disableGlobalTestResources() {
+        return true;
+    }
+}

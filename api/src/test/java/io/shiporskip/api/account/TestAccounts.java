@@ -1,0 +1,127 @@
+package io.shiporskip.api.account;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.jwt.build.Jwt;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Accounts and tokens for tests, made through the real routes. */
+public final class TestAccounts {
+
+    public static final String ADMIN_EMAIL = "admin@shiporskip.test";
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+    public static final String PASSWORD = "correct horse battery";
+    public static final String ISSUER = "https://shiporskip.example/issuer";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private TestAccounts() {
+    }
+
+    /** A fresh e-mail that no other test uses. */
+    public static String uniqueEmail(String prefix) {
+        return prefix + "-" + System.nanoTime() + "-" + COUNTER.incrementAndGet() + "@example.com";
+    }
+
+    /** Signs up a reader and returns its id. */
+    public static long signUp(String email) {
+        return given().contentType("application/json")
+                .body(Map.of("email", email, "password", PASSWORD, "displayName", "Test Reader"))
+                .when().post("/api/accounts")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    public static String token(String email, String password) {
+        return given().contentType("application/json").body(Map.of("email", email, "password", password))
+                .when().post("/api/auth/token")
+                .then().statusCode(200).extract().jsonPath().getString("accessToken");
+    }
+
+    public static String token(String email) {
+        return token(email, PASSWORD);
+    }
+
+    public static String adminToken() {
+        return token(ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    /** A reader's token, signing up first. */
+    public static String newReaderToken(String prefix) {
+        String email = uniqueEmail(prefix);
+        signUp(email);
+        return token(email);
+    }
+
+    /** Correctly signed with the api's key, admin groups, but expired an hour ago. */
+    public static String expiredAdminToken() {
+        long now = System.currentTimeMillis() / 1000;
+        return Jwt.issuer(ISSUER).subject("1").groups(Set.of("reader", "admin"))
+                .issuedAt(now - 7200).expiresAt(now - 3600)
+                .sign(devPrivateKey());
+    }
+
+    /** Looks right (issuer, admin groups, not expired) but is signed by a key the api never saw. */
+    public static String forgedAdminToken() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return Jwt.issuer(ISSUER).subject("1").groups(Set.of("reader", "admin")).expiresIn(3600)
+                    .sign(generator.generateKeyPair().getPrivate());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Signed with the api's own key by a different issuer. */
+    public static String foreignIssuerAdminToken() {
+        return Jwt.issuer("https://evil.example/issuer").subject("1").groups(Set.of("reader", "admin"))
+                .expiresIn(3600).sign(devPrivateKey());
+    }
+
+    public static PrivateKey devPrivateKey() {
+        try (InputStream in = TestAccounts.class.getClassLoader().getResourceAsStream("dev-jwt-private.pem")) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A valid body for POST /api/tools; {@code slug} null leaves it to be derived from the name. */
+    public static Map<String, Object> toolBody(String slug) {
+        Map<String, Object> tool = new java.util.HashMap<>();
+        tool.put("slug", slug);
+        tool.put("name", "Quill Coder");
+        tool.put("vendor", "Quill Labs");
+        tool.put("tagline", "An editor plug-in that writes the boring half of your tests");
+        tool.put("description", "Generates unit tests from your diff and explains each one.");
+        tool.put("category", "Developer Tools");
+        tool.put("pricing", "Free tier / $12 per month");
+        tool.put("entryPrice", "Free");
+        tool.put("license", "Proprietary");
+        tool.put("website", "https://quill.example");
+        return tool;
+    }
+
+    /** The decoded JSON of a JWT part (0 header, 1 claims). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> jwtPart(String token, int part) {
+        try {
+            byte[] json = Base64.getUrlDecoder().decode(token.split("\\.")[part]);
+            return new ObjectMapper().readValue(json, Map.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
