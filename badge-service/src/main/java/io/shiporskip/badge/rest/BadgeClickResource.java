@@ -17,6 +17,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code GET /api/badge-click/{slug}} — 302 to the tool's review page on the configured site. The target is
@@ -38,6 +40,11 @@ public class BadgeClickResource {
     @GET
     @Path("/{slug}")
     @Operation(summary = "Click-through from a badge or widget to the tool's review page (302)")
+    @APIResponse(responseCode = "302", description = "Redirect to {site base}/tool/{slug} with UTM tags; counted as a click")
+    @APIResponse(responseCode = "400", description = "Malformed slug or unknown src value",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "Unknown tool (never redirected)",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> click(@PathParam("slug") String slug, @QueryParam("src") List<String> srcParam,
             @HeaderParam("User-Agent") String userAgent, @HeaderParam("Referer") String referer) {
         RequestValues.slug(slug);

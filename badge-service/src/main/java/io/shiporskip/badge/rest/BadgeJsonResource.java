@@ -82,11 +82,18 @@ public class BadgeJsonResource {
         return new Snippets(html, markdown, iframe, picture, badge, click, embed);
     }
 
-    /** Backslash-escapes ASCII punctuation so a name cannot close the image/link syntax or smuggle HTML. */
+    /**
+     * Markdown alt text: markup characters become entities (renderers show them as text) and other ASCII
+     * punctuation is backslash-escaped, so a name can neither close the image/link syntax nor smuggle HTML.
+     */
     static String markdownText(String text) {
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c == '<' || c == '>' || c == '&') {
+                out.append(c == '<' ? "&lt;" : c == '>' ? "&gt;" : "&amp;");
+                continue;
+            }
             if (c < 128 && !Character.isLetterOrDigit(c) && c != ' ') {
                 out.append('\\');
             }

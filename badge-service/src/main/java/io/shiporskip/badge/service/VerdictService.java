@@ -85,7 +85,10 @@ public class VerdictService {
             VerdictSnapshot stale = lastKnown.getIfPresent(slug);
             if (stale != null) {
                 Log.warnf("api unavailable for %s (%s); serving last known verdict %s", slug, rootMessage(failure), stale.version());
-                return VerdictLookup.found(stale);
+                VerdictLookup found = VerdictLookup.found(stale);
+                // Serve it from the cache until the next refresh, instead of asking the failing api on every load.
+                cache.put(slug, CompletableFuture.completedFuture(found));
+                return found;
             }
             Log.warnf("api unavailable for %s (%s) and no verdict known", slug, rootMessage(failure));
             return VerdictLookup.NOT_AVAILABLE;
