@@ -42,6 +42,7 @@ public class BadgeEventCounter {
     private final Counter[][] events;
     private final Counter dropped;
     private final Counter flushFailures;
+    private final Counter referrersFolded;
     private final DistributionSummary batchRows;
     private final Timer flushTimer;
     private volatile long timerId = -1;
@@ -62,6 +63,9 @@ public class BadgeEventCounter {
         }
         this.dropped = Counter.builder("badge.counting.dropped")
                 .description("Increments dropped because the in-memory aggregate was full").register(registry);
+        this.referrersFolded = Counter.builder("badge.counting.referrers.folded")
+                .description("Increments whose referrer host was recorded as (other) because the aggregate was nearly full")
+                .register(registry);
         this.flushFailures = Counter.builder("badge.counting.flush.failures")
                 .description("Flushes that failed and were retried").register(registry);
         this.batchRows = DistributionSummary.builder("badge.counting.flush.batch.size")
@@ -81,7 +85,16 @@ public class BadgeEventCounter {
     private void add(CounterKey key, long n) {
         LongAdder adder = pending.get(key);
         if (adder == null) {
-            if (pending.size() >= config.maxPendingKeys()) {
+            int size = pending.size();
+            // The Referer header is the one dimension a client controls; under pressure fold new hosts into
+            // one row so forged referrers cannot crowd real counts out of the aggregate.
+            if (size >= config.maxPendingKeys() / 4 * 3 && !key.referrerHost().isEmpty()
+                    && !key.referrerHost().equals(Referrers.OVERFLOW)) {
+                referrersFolded.increment(n);
+                add(new CounterKey(key.slug(), key.epochDay(), key.kind(), key.source(), key.placement(), Referrers.OVERFLOW), n);
+                return;
+            }
+            if (size >= config.maxPendingKeys()) {
                 dropped.increment(n);
                 logDrop();
                 return;

@@ -7,6 +7,8 @@ public final class Referrers {
 
     /** Stored when there is no usable referrer. */
     public static final String NONE = "";
+    /** Stored instead of the host when the aggregate is under pressure; no host name contains parentheses. */
+    public static final String OVERFLOW = "(other)";
     private static final int MAX_HOST = 253;
 
     private Referrers() {
