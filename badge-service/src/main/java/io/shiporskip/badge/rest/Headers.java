@@ -26,9 +26,12 @@ final class Headers {
     static final CharSequence SVG_CSP = HttpHeaders.createOptimized(SVG_CSP_VALUE);
     /** JSON and redirects: nothing to load, nothing to frame. */
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
-    /** The widget: inline CSS only, no scripts, links may open the site; any page may frame it. */
+    /**
+     * The widget: inline CSS only, no scripts. Any page may frame it, so there is no frame-ancestors directive
+     * at all ("frame-ancestors *" would still refuse file: and data: pages, e.g. a local test page).
+     */
     static final String EMBED_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
-            + "form-action 'none'; frame-ancestors *";
+            + "form-action 'none'";
 
     private Headers() {
     }
