@@ -17,18 +17,36 @@ public enum Source {
         "bot", "crawl", "spider", "slurp", "facebookexternalhit", "bingpreview", "headlesschrome",
         "lighthouse", "ia_archiver", "curl/", "wget/", "python-requests", "go-http-client", "scrapy"
     };
+    /** Markers by their first letter, so one pass over the User-Agent tries only plausible ones. */
+    private static final String[][] BY_FIRST = new String[26][];
 
-    /** Allocation-free: runs on every badge load. */
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            char first = c;
+            BY_FIRST[c - 'a'] = java.util.Arrays.stream(BOT_MARKERS).filter(m -> m.charAt(0) == first).toArray(String[]::new);
+        }
+    }
+
+    /** Allocation-free and one pass over the header: runs on every badge load. */
     public static Source fromUserAgent(String userAgent) {
         if (userAgent == null || userAgent.isEmpty()) {
             return DIRECT;
         }
-        if (containsIgnoreCase(userAgent, "github-camo")) {
+        if (userAgent.regionMatches(true, 0, "github-camo", 0, 11) || containsIgnoreCase(userAgent, "github-camo")) {
             return GITHUB_CAMO;
         }
-        for (String marker : BOT_MARKERS) {
-            if (containsIgnoreCase(userAgent, marker)) {
-                return BOT;
+        for (int i = 0, n = userAgent.length(); i < n; i++) {
+            char c = userAgent.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c < 'a' || c > 'z') {
+                continue;
+            }
+            for (String marker : BY_FIRST[c - 'a']) {
+                if (userAgent.regionMatches(true, i, marker, 0, marker.length())) {
+                    return BOT;
+                }
             }
         }
         return DIRECT;

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.shiporskip.badge.config.BadgeConfig;
 import io.shiporskip.model.VerdictSnapshot;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,8 +24,11 @@ public class BadgeRenderCache {
     public record Key(String slug, String version, BadgeStyle style, Theme theme) {
     }
 
-    /** Ready-to-send bytes (a Vert.x buffer can be written any number of times) and their strong ETag. */
-    public record Rendered(Buffer body, String etag) {
+    /**
+     * Ready-to-send bytes (a Vert.x buffer can be written any number of times), their strong ETag, and the
+     * same tag pre-encoded as a header value.
+     */
+    public record Rendered(Buffer body, String etag, CharSequence etagHeader) {
     }
 
     private final SvgRenderer renderer;
@@ -42,7 +46,8 @@ public class BadgeRenderCache {
 
     private Rendered render(VerdictSnapshot verdict, Key key) {
         byte[] svg = renderer.verdict(verdict, key.style(), key.theme());
-        return new Rendered(Buffer.buffer(svg), etag(key));
+        String etag = etag(key);
+        return new Rendered(Buffer.buffer(svg), etag, HttpHeaders.createOptimized(etag));
     }
 
     /** Opaque and header-safe whatever the api's version string holds. */

@@ -157,7 +157,7 @@ public class BadgeSvgRoute {
                 // Counted whether or not the bytes are sent: a 304 is still a view (camo revalidates each one).
                 counter.record(EventKind.BADGE, lookup.snapshot().slug(), Source.fromUserAgent(request.getHeader(HttpHeaders.USER_AGENT)),
                         placement, Referrers.host(request.getHeader(HttpHeaders.REFERER)));
-                headers.add(Headers.CACHE_CONTROL, cacheControl).add(Headers.ETAG, rendered.etag());
+                headers.add(Headers.CACHE_CONTROL, cacheControl).add(Headers.ETAG, rendered.etagHeader());
                 String ifNoneMatch = request.getHeader(Headers.IF_NONE_MATCH);
                 if (ifNoneMatch != null && matches(ifNoneMatch, rendered.etag())) {
                     response.setStatusCode(304).end();

@@ -145,4 +145,16 @@ class BadgeEventCounterTest {
                 .mapToLong(Map.Entry::getValue).sum();
         assertEquals(14, folded);
     }
+
+    @Test
+    void shutdownFlushesWhatIsPending() {
+        MemorySink sink = new MemorySink();
+        BadgeEventCounter counter = new BadgeEventCounter(sink, null, config(1000, 100), new SimpleMeterRegistry());
+        for (int i = 0; i < 57; i++) {
+            counter.record(EventKind.BADGE, "tool", Source.GITHUB_CAMO, Placement.README, "");
+        }
+        counter.onStop(null);
+        assertEquals(57, sink.total());
+        assertEquals(0.0, counter.pendingIncrements());
+    }
 }

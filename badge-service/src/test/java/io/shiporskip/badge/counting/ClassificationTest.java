@@ -15,6 +15,11 @@ class ClassificationTest {
         assertEquals(Source.BOT, Source.fromUserAgent("facebookexternalhit/1.1"));
         assertEquals(Source.BOT, Source.fromUserAgent("curl/8.5.0"));
         assertEquals(Source.DIRECT, Source.fromUserAgent("Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) Safari/605.1.15"));
+        assertEquals(Source.BOT, Source.fromUserAgent("Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0"));
+        assertEquals(Source.BOT, Source.fromUserAgent("Scrapy/2.11 (+https://scrapy.org)"));
+        assertEquals(Source.BOT, Source.fromUserAgent("x YANDEXBOT y"));
+        assertEquals(Source.DIRECT, Source.fromUserAgent("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0"));
+        assertEquals(Source.DIRECT, Source.fromUserAgent("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148"));
         assertEquals(Source.DIRECT, Source.fromUserAgent(null));
         assertEquals(Source.DIRECT, Source.fromUserAgent(""));
     }
