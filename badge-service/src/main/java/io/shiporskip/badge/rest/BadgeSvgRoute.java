@@ -90,48 +90,20 @@ public class BadgeSvgRoute {
             badInput(ctx, "slug", "slug must be lower-case kebab case (a-z, 0-9, '-'), at most " + Slugs.MAX_LENGTH + " characters");
             return;
         }
-        BadgeStyle style = BadgeStyle.CARD;
-        Theme theme = Theme.LIGHT;
-        Placement placement = Placement.UNSPECIFIED;
-        if (request.query() != null) {
-            MultiMap params = ctx.queryParams();
-            String value = single(ctx, params, "style");
-            if (value == null && ctx.response().ended()) {
-                return;
-            }
-            if (value != null && (style = BadgeStyle.fromParam(value)) == null) {
-                badInput(ctx, "style", "style must be one of " + BadgeStyle.allowed());
-                return;
-            }
-            value = single(ctx, params, "theme");
-            if (value == null && ctx.response().ended()) {
-                return;
-            }
-            if (value != null && (theme = Theme.fromParam(value)) == null) {
-                badInput(ctx, "theme", "theme must be one of " + Theme.allowed());
-                return;
-            }
-            value = single(ctx, params, "src");
-            if (value == null && ctx.response().ended()) {
-                return;
-            }
-            if ((placement = Placement.fromParam(value)) == null) {
-                badInput(ctx, "src", "src must be one of " + Placement.allowed());
-                return;
-            }
+        Params params = params(ctx);
+        if (params == null) {
+            return; // answered 400
         }
         CompletableFuture<VerdictLookup> future = verdicts.lookup(slug);
         if (future.isDone()) {
-            respond(ctx, future.join(), style, theme, placement);
+            respond(ctx, future.join(), params.style(), params.theme(), params.placement());
             return;
         }
+        // A miss: api is being asked. Answer on this request's event loop when it replies.
         Context context = Vertx.currentContext();
-        BadgeStyle s = style;
-        Theme t = theme;
-        Placement p = placement;
         future.whenComplete((lookup, failure) -> context.runOnContext(v -> {
             try {
-                respond(ctx, lookup == null ? VerdictLookup.NOT_AVAILABLE : lookup, s, t, p);
+                respond(ctx, lookup == null ? VerdictLookup.NOT_AVAILABLE : lookup, params.style(), params.theme(), params.placement());
             } catch (RuntimeException e) {
                 Log.errorf(e, "badge route failed for %s", slug);
                 ProblemMapper.send(ctx.response(), ProblemMapper.problem(500, "Something went wrong on our side", request.path(), null, null));
@@ -198,14 +170,25 @@ public class BadgeSvgRoute {
         return h.equals("*") || h.contains(etag);
     }
 
-    /** The single value of a query parameter, null when absent; answers 400 (and returns null) when repeated. */
-    private static String single(RoutingContext ctx, MultiMap params, String name) {
-        String value = params.get(name);
-        if (value != null && params.getAll(name).size() > 1) {
-            badInput(ctx, name, name + " may be given only once");
+    /** The normalised query; the image depends on style and theme only, placement is counted. */
+    record Params(BadgeStyle style, Theme theme, Placement placement) {
+    }
+
+    private static final Params DEFAULTS = new Params(BadgeStyle.CARD, Theme.LIGHT, Placement.UNSPECIFIED);
+
+    /** Parsed and validated query values, or null after answering 400 naming the parameter. */
+    private static Params params(RoutingContext ctx) {
+        if (ctx.request().query() == null) {
+            return DEFAULTS; // the common case parses nothing
+        }
+        MultiMap query = ctx.queryParams();
+        try {
+            return new Params(RequestValues.style(query.getAll("style")), RequestValues.theme(query.getAll("theme")),
+                    RequestValues.placement(query.getAll("src")));
+        } catch (BadInputException e) {
+            badInput(ctx, e.field(), e.getMessage());
             return null;
         }
-        return value;
     }
 
     private static void badInput(RoutingContext ctx, String field, String message) {
