@@ -53,6 +53,8 @@ class JsonAndEmbedTest {
         Fixtures.stub(Fixtures.verdict("snippet-tool", HOSTILE, VerdictDecision.SHIP, 3, 1, "1"));
         JsonPath json = given().get("/api/badge/snippet-tool/snippets").then()
                 .statusCode(200).contentType("application/json").header("Access-Control-Allow-Origin", "*")
+                .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .extract().jsonPath();
         String base = BadgeTestResources.PUBLIC;
         String html = json.getString("html");
