@@ -1,5 +1,6 @@
 package io.shiporskip.badge.service;
 
+import com.github.benmanes.caffeine.cache.AsyncCacheLoader;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -13,6 +14,7 @@ import io.shiporskip.model.VerdictSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -38,7 +40,17 @@ public class VerdictService {
                 .refreshAfterWrite(c.refreshAfter())
                 .expireAfterWrite(c.expireAfter())
                 .recordStats()
-                .buildAsync((slug, executor) -> load(slug));
+                .buildAsync(new AsyncCacheLoader<String, VerdictLookup>() {
+                    @Override
+                    public CompletableFuture<VerdictLookup> asyncLoad(String slug, Executor executor) {
+                        return load(slug);
+                    }
+
+                    @Override
+                    public CompletableFuture<VerdictLookup> asyncReload(String slug, VerdictLookup old, Executor executor) {
+                        return reload(slug, old);
+                    }
+                });
         CaffeineCacheMetrics.monitor(registry, cache, "verdict");
     }
 
@@ -56,6 +68,48 @@ public class VerdictService {
                 .subscribeAsCompletionStage();
     }
 
+    /**
+     * A refresh asks api "changed since this version?" (If-None-Match); a 304 keeps the cached verdict
+     * without api rendering or sending it again.
+     */
+    private CompletableFuture<VerdictLookup> reload(String slug, VerdictLookup old) {
+        String etag = old.found() ? etagOf(old.snapshot().version()) : null;
+        if (etag == null) {
+            return load(slug);
+        }
+        return api.verdictIfChanged(slug, etag)
+                .map(response -> {
+                    if (response.getStatus() == 304) {
+                        return old;
+                    }
+                    VerdictSnapshot checked = normalise(slug, response.getEntity());
+                    lastKnown.put(slug, checked);
+                    return VerdictLookup.found(checked);
+                })
+                .onFailure(VerdictService::isNotFound).recoverWithItem(() -> {
+                    lastKnown.invalidate(slug);
+                    return VerdictLookup.UNKNOWN_TOOL;
+                })
+                .subscribeAsCompletionStage();
+    }
+
+    /**
+     * The ETag api sends for a version, or null when the version cannot travel in a header as is (our own
+     * synthetic versions contain a space, so they never do).
+     */
+    static String etagOf(String version) {
+        if (version == null || version.isEmpty()) {
+            return null;
+        }
+        for (int i = 0; i < version.length(); i++) {
+            char c = version.charAt(i);
+            if (c <= 0x20 || c == '"' || c >= 0x7f) {
+                return null;
+            }
+        }
+        return '"' + version + '"';
+    }
+
     /** 404 means no such tool; 400 means api finds the slug malformed, so no such tool either. */
     private static boolean isNotFound(Throwable t) {
         return t instanceof WebApplicationException e
@@ -67,7 +121,7 @@ public class VerdictService {
         if (v.version() != null && !v.version().isEmpty() && slug.equals(v.slug())) {
             return v;
         }
-        String version = v.version() == null || v.version().isEmpty() ? "h" + Integer.toHexString(v.hashCode()) : v.version();
+        String version = v.version() == null || v.version().isEmpty() ? "synthetic " + Integer.toHexString(v.hashCode()) : v.version();
         return new VerdictSnapshot(slug, v.name(), v.tagline(), v.decision(), v.ships(), v.skips(), v.shipPercent(),
                 v.meanScore(), v.reviewCount(), v.community(), v.critics(), version);
     }
