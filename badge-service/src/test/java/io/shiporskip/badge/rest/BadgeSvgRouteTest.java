@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -196,13 +197,17 @@ class BadgeSvgRouteTest {
     void unknownToolIsA404SvgThatIsNotStored() throws Exception {
         Fixtures.stubUnknown("no-such-tool");
         for (BadgeStyle style : BadgeStyle.values()) {
-            Response r = badge("no-such-tool", "style=" + style.param);
-            r.then().statusCode(404)
-                    .header("Content-Type", "image/svg+xml;charset=utf-8")
-                    .header("Cache-Control", "no-store")
-                    .header("X-Content-Type-Options", "nosniff");
-            Document doc = Fixtures.parseXml(r.asString());
-            assertTrue(doc.getDocumentElement().getTextContent().toLowerCase().contains("unknown tool"));
+            for (Theme theme : Theme.values()) {
+                Response r = badge("no-such-tool", "style=" + style.param + "&theme=" + theme.param);
+                r.then().statusCode(404)
+                        .header("Content-Type", "image/svg+xml;charset=utf-8")
+                        .header("Cache-Control", "no-store")
+                        .header("ETag", nullValue())
+                        .header("X-Content-Type-Options", "nosniff");
+                Document doc = Fixtures.parseXml(r.asString());
+                assertEquals("img", doc.getDocumentElement().getAttribute("role"));
+                assertTrue(doc.getDocumentElement().getTextContent().toLowerCase().contains("unknown tool"));
+            }
         }
     }
 
