@@ -18,6 +18,8 @@ DB_NAME=shiporskip_badge_bench
 NGINX_PORT=18090
 BADGE_PORT=18081
 SLUG=bench-tool
+# The common real caller: GitHub's image proxy revalidating a README badge. Both targets get the same header.
+UA="User-Agent: github-camo (bench)"
 JAR="$ROOT/badge-service/target/quarkus-app/quarkus-run.jar"
 
 need() { command -v "$1" >/dev/null 2>&1; }
@@ -107,7 +109,7 @@ settle() { # wait until the write-behind writer has caught up (pending gauge at 
   sleep 1.2
 }
 run() { # $1 = url; prints "req/s p50 p99 requests"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$1" > "$WORK/wrk.out"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "$UA" "$1" > "$WORK/wrk.out"
   awk '
     /Requests\/sec/ { rps = $2 }
     /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
@@ -118,8 +120,8 @@ run() { # $1 = url; prints "req/s p50 p99 requests"
 
 echo "load before: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS alternating rounds"
 echo "warm-up: $WARMUP each"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$STATIC_URL" >/dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$BADGE_URL" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$UA" "$STATIC_URL" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$UA" "$BADGE_URL" >/dev/null
 settle
 BASE_COUNTED=$(counted)
 BASE_SERVED=$(served)
