@@ -1,0 +1,38 @@
+package io.shiporskip.badge.rest;
+
+import io.vertx.core.http.HttpHeaders;
+
+/** Header names and values shared by the routes, pre-encoded once for the Vert.x hot path. */
+final class Headers {
+
+    static final CharSequence CONTENT_TYPE = HttpHeaders.CONTENT_TYPE;
+    static final CharSequence CACHE_CONTROL = HttpHeaders.CACHE_CONTROL;
+    static final CharSequence ETAG = HttpHeaders.ETAG;
+    static final CharSequence IF_NONE_MATCH = HttpHeaders.IF_NONE_MATCH;
+    static final CharSequence NOSNIFF_NAME = HttpHeaders.createOptimized("X-Content-Type-Options");
+    static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
+    static final CharSequence CSP_NAME = HttpHeaders.createOptimized("Content-Security-Policy");
+    static final CharSequence FRAME_OPTIONS_NAME = HttpHeaders.createOptimized("X-Frame-Options");
+    static final CharSequence DENY = HttpHeaders.createOptimized("DENY");
+    static final CharSequence ALLOW_ORIGIN_NAME = HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN;
+    static final CharSequence ANY = HttpHeaders.createOptimized("*");
+    static final CharSequence CORP_NAME = HttpHeaders.createOptimized("Cross-Origin-Resource-Policy");
+    static final CharSequence CROSS_ORIGIN = HttpHeaders.createOptimized("cross-origin");
+    static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+
+    static final CharSequence SVG = HttpHeaders.createOptimized("image/svg+xml;charset=utf-8");
+    /** Images may carry inline styles (theme switching), never scripts, and may not be framed. */
+    static final String SVG_CSP_VALUE = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+    static final CharSequence SVG_CSP = HttpHeaders.createOptimized(SVG_CSP_VALUE);
+    /** JSON and redirects: nothing to load, nothing to frame. */
+    static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+    /**
+     * The widget: inline CSS only, no scripts. Any page may frame it, so there is no frame-ancestors directive
+     * at all ("frame-ancestors *" would still refuse file: and data: pages, e.g. a local test page).
+     */
+    static final String EMBED_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+            + "form-action 'none'";
+
+    private Headers() {
+    }
+}

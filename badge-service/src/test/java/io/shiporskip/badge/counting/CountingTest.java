@@ -1,0 +1,132 @@
+package io.shiporskip.badge.counting;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.WithTestResource;
+import jakarta.inject.Inject;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.RedirectConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.shiporskip.badge.BadgeTestResources;
+import io.shiporskip.badge.Fixtures;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Loads go through HTTP; counts are read back from the real PostgreSQL table after the writer flushed. */
+@QuarkusTest
+@WithTestResource(BadgeTestResources.class)
+class CountingTest {
+
+    static final String CAMO = "github-camo (876de43e)";
+    static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+    static final String GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+    private static final RestAssuredConfig NO_FOLLOW = RestAssuredConfig.config().redirect(RedirectConfig.redirectConfig().followRedirects(false));
+
+    @Inject
+    BadgeEventCounter counter;
+
+    static long rows(String slug, String kind, String source, String placement, String referrer) {
+        return Fixtures.count("SELECT COALESCE(SUM(n), 0) FROM badges.badge_counter WHERE tool_slug = ? AND day = ? AND kind = ? "
+                + "AND source = ? AND placement = ? AND referrer_host = ?",
+                slug, Date.valueOf(LocalDate.now(ZoneOffset.UTC)), kind, source, placement, referrer);
+    }
+
+    static long total(String slug) {
+        return Fixtures.count("SELECT COALESCE(SUM(n), 0) FROM badges.badge_counter WHERE tool_slug = ?", slug);
+    }
+
+    /** Waits until the periodic writer has flushed everything, then flushes once more to prove nothing more arrives. */
+    void settle(String slug, long expectedTotal) throws InterruptedException {
+        assertTrue(Fixtures.eventually(10_000, () -> total(slug) >= expectedTotal), "flushed within 10 s");
+        counter.flush().await().indefinitely();
+        assertEquals(expectedTotal, total(slug));
+    }
+
+    @Test
+    void exactCountsPerSourcePlacementAndReferrerAfterAFlush() throws InterruptedException {
+        String slug = "counted-tool";
+        Fixtures.stub(Fixtures.ship(slug, "Counted Tool"));
+        int camo = 37;
+        int direct = 23;
+        int bots = 11;
+        for (int i = 0; i < camo; i++) {
+            given().header("User-Agent", CAMO).get("/api/badge/" + slug + "?src=readme").then().statusCode(200);
+        }
+        for (int i = 0; i < direct; i++) {
+            given().header("User-Agent", BROWSER).header("Referer", "https://Docs.Example.com:8443/path/page?q=secret#frag")
+                    .get("/api/badge/" + slug + "?src=docs&style=flat").then().statusCode(200);
+        }
+        for (int i = 0; i < bots; i++) {
+            given().header("User-Agent", GOOGLEBOT).get("/api/badge/" + slug).then().statusCode(200);
+        }
+        // 304s are views too.
+        String etag = given().header("User-Agent", CAMO).get("/api/badge/" + slug + "?src=readme").then().extract().header("ETag");
+        given().header("User-Agent", CAMO).header("If-None-Match", etag).get("/api/badge/" + slug + "?src=readme").then().statusCode(304);
+
+        settle(slug, camo + direct + bots + 2);
+        assertEquals(camo + 2, rows(slug, "badge", "github-camo", "readme", ""));
+        assertEquals(direct, rows(slug, "badge", "direct", "docs", "docs.example.com"));
+        assertEquals(bots, rows(slug, "badge", "bot", "unspecified", ""));
+    }
+
+    @Test
+    void embedsAndClicksAreCountedByKind() throws InterruptedException {
+        String slug = "kinds-tool";
+        Fixtures.stub(Fixtures.ship(slug, "Kinds Tool"));
+        for (int i = 0; i < 5; i++) {
+            given().header("User-Agent", BROWSER).header("Referer", "https://blog.example/post").get("/embed/" + slug).then().statusCode(200);
+        }
+        for (int i = 0; i < 3; i++) {
+            given().config(NO_FOLLOW).header("User-Agent", BROWSER).get("/api/badge-click/" + slug + "?src=embed").then().statusCode(302);
+        }
+        settle(slug, 8);
+        assertEquals(5, rows(slug, "embed", "direct", "unspecified", "blog.example"));
+        assertEquals(3, rows(slug, "click", "direct", "embed", ""));
+    }
+
+    @Test
+    void errorsAndBadInputAreNotCounted() throws InterruptedException {
+        Fixtures.stubUnknown("uncounted-ghost");
+        given().get("/api/badge/uncounted-ghost").then().statusCode(404);
+        given().get("/api/badge/uncounted-ghost?style=nope").then().statusCode(400);
+        counter.flush().await().indefinitely();
+        Thread.sleep(300);
+        assertEquals(0, total("uncounted-ghost"));
+    }
+
+    @Test
+    void aFailedFlushKeepsItsIncrementsAndRetries() throws InterruptedException {
+        String slug = "retry-tool";
+        Fixtures.stub(Fixtures.ship(slug, "Retry Tool"));
+        // Make every write fail for a while: the table is not where the writer looks.
+        Fixtures.execute("ALTER TABLE badges.badge_counter RENAME TO badge_counter_away");
+        try {
+            for (int i = 0; i < 25; i++) {
+                given().header("User-Agent", BROWSER).get("/api/badge/" + slug).then().statusCode(200);
+            }
+            counter.flush().await().indefinitely();
+            Thread.sleep(500); // several periodic flushes fail meanwhile
+            assertTrue(counter.pendingIncrements() >= 25, "increments kept: " + counter.pendingIncrements());
+        } finally {
+            Fixtures.execute("ALTER TABLE badges.badge_counter_away RENAME TO badge_counter");
+        }
+        settle(slug, 25);
+        assertEquals(25, rows(slug, "badge", "direct", "unspecified", ""));
+    }
+
+    @Test
+    void noAddressesOrUserAgentsAreStored() {
+        List<String> columns = List.of("tool_slug", "day", "kind", "source", "placement", "referrer_host", "n");
+        assertEquals(columns.size(), Fixtures.count(
+                "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'badges' AND table_name = 'badge_counter'"));
+        for (String column : columns) {
+            assertEquals(1, Fixtures.count("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'badges' "
+                    + "AND table_name = 'badge_counter' AND column_name = ?", column), column);
+        }
+    }
+}
