@@ -84,8 +84,30 @@ else
     say "database: private PostgreSQL on 127.0.0.1:$PG_PORT (log: $RUN_DIR/postgres.log)"
 fi
 
-# ---- 3. the services ---------------------------------------------------------------------------------
+# ---- 3. secrets for a local run: a JWT key pair and a first admin of this machine's own ----------------
+# The services run in their prod profile, which refuses the repository's dev keys; these stay in .run/.
+if [[ -z ${SHIPORSKIP_JWT_PRIVATE_KEY:-} ]]; then
+    if [[ ! -f $RUN_DIR/jwt-private.pem ]]; then
+        openssl genrsa -out "$RUN_DIR/jwt-rsa.pem" 2048 2>/dev/null
+        openssl pkcs8 -topk8 -nocrypt -in "$RUN_DIR/jwt-rsa.pem" -out "$RUN_DIR/jwt-private.pem"
+        openssl rsa -in "$RUN_DIR/jwt-rsa.pem" -pubout -out "$RUN_DIR/jwt-public.pem" 2>/dev/null
+        rm -f "$RUN_DIR/jwt-rsa.pem"
+        chmod 600 "$RUN_DIR/jwt-private.pem"
+    fi
+    export SHIPORSKIP_JWT_PRIVATE_KEY=$RUN_DIR/jwt-private.pem
+    export SHIPORSKIP_JWT_PUBLIC_KEY=$RUN_DIR/jwt-public.pem
+fi
+if [[ -z ${SHIPORSKIP_ADMIN_PASSWORD:-} ]]; then
+    [[ -f $RUN_DIR/admin-password ]] || (umask 077; openssl rand -hex 12 > "$RUN_DIR/admin-password")
+    export SHIPORSKIP_ADMIN_EMAIL=${SHIPORSKIP_ADMIN_EMAIL:-admin@shiporskip.local}
+    export SHIPORSKIP_ADMIN_PASSWORD=$(cat "$RUN_DIR/admin-password")
+fi
+
+# ---- 4. the services ---------------------------------------------------------------------------------
 export SHIPORSKIP_DEMO_DATA=${SHIPORSKIP_DEMO_DATA:-true}
+# No SMTP on a laptop: confirmation and digest mails go to the mock mailbox (logged) unless configured.
+export SHIPORSKIP_MAIL_MOCK=${SHIPORSKIP_MAIL_MOCK:-true}
+export SHIPORSKIP_API_PUBLIC_URL=${SHIPORSKIP_API_PUBLIC_URL:-http://localhost:$API_PORT}
 export SHIPORSKIP_SITE_BASE_URL=${SHIPORSKIP_SITE_BASE_URL:-http://localhost:$API_PORT}
 export SHIPORSKIP_API_URL=${SHIPORSKIP_API_URL:-http://localhost:$API_PORT}
 export SHIPORSKIP_BADGE_PUBLIC_URL=${SHIPORSKIP_BADGE_PUBLIC_URL:-http://localhost:$BADGE_PORT}
@@ -116,7 +138,9 @@ cat <<EOF
     Tools            http://localhost:$API_PORT/api/tools
     A comparison     http://localhost:$API_PORT/api/comparisons?tools=smolvlm2,gemini-2-5-flash-lite
     API docs         http://localhost:$API_PORT/q/swagger-ui
+    Admin sign-in    $SHIPORSKIP_ADMIN_EMAIL / $SHIPORSKIP_ADMIN_PASSWORD  (POST /api/auth/token)
     A badge          http://localhost:$BADGE_PORT/api/badge/smolvlm2
+    The widget       http://localhost:$BADGE_PORT/embed/smolvlm2
     Badge docs       http://localhost:$BADGE_PORT/q/swagger-ui
   Press Ctrl-C to stop.
 
