@@ -28,12 +28,15 @@ public class CatalogService {
     private final ReviewRepository reviews;
     private final CriticRepository critics;
     private final SiteConfig config;
+    private final CatalogCache cache;
 
-    public CatalogService(ToolRepository tools, ReviewRepository reviews, CriticRepository critics, SiteConfig config) {
+    public CatalogService(ToolRepository tools, ReviewRepository reviews, CriticRepository critics, SiteConfig config,
+            CatalogCache cache) {
         this.tools = tools;
         this.reviews = reviews;
         this.critics = critics;
         this.config = config;
+        this.cache = cache;
     }
 
     @WithSession
@@ -50,13 +53,21 @@ public class CatalogService {
         });
     }
 
-    @WithSession
     public Uni<ToolDetail> detail(String slug) {
-        return require(slug).chain(tool -> reviews.forTool(tool).map(list -> Dtos.detail(tool, list)));
+        return cache.detail(slug, () -> loadDetail(slug));
     }
 
     @WithSession
+    Uni<ToolDetail> loadDetail(String slug) {
+        return require(slug).chain(tool -> reviews.forTool(tool).map(list -> Dtos.detail(tool, list)));
+    }
+
     public Uni<VerdictSnapshot> verdict(String slug) {
+        return cache.verdict(slug, () -> loadVerdict(slug));
+    }
+
+    @WithSession
+    Uni<VerdictSnapshot> loadVerdict(String slug) {
         return require(slug).chain(tool -> reviews.forTool(tool).map(list -> {
             PanelVerdict verdict = Dtos.verdict(tool);
             List<CriticScore> scores = list.stream()

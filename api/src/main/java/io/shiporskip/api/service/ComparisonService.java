@@ -30,16 +30,23 @@ public class ComparisonService {
     private final ToolRepository tools;
     private final ReviewRepository reviews;
     private final CriticRepository critics;
+    private final CatalogCache cache;
 
-    public ComparisonService(ToolRepository tools, ReviewRepository reviews, CriticRepository critics) {
+    public ComparisonService(ToolRepository tools, ReviewRepository reviews, CriticRepository critics,
+            CatalogCache cache) {
         this.tools = tools;
         this.reviews = reviews;
         this.critics = critics;
+        this.cache = cache;
     }
 
     /** {@code slugs} are validated, distinct and 2..4; columns follow their order. */
-    @WithSession
     public Uni<Comparison> compare(List<String> slugs) {
+        return cache.comparison(slugs, () -> load(slugs));
+    }
+
+    @WithSession
+    Uni<Comparison> load(List<String> slugs) {
         return tools.findBySlugs(slugs).chain(found -> {
             Map<String, Tool> bySlug = found.stream().collect(Collectors.toMap(t -> t.slug, Function.identity()));
             List<String> missing = slugs.stream().filter(s -> !bySlug.containsKey(s)).toList();

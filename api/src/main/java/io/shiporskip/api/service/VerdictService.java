@@ -26,9 +26,11 @@ public class VerdictService {
     public static final String CHANGED_CHANNEL = "verdict_changed";
 
     private final ReviewRepository reviews;
+    private final CatalogCache cache;
 
-    public VerdictService(ReviewRepository reviews) {
+    public VerdictService(ReviewRepository reviews, CatalogCache cache) {
         this.reviews = reviews;
+        this.cache = cache;
     }
 
     public Uni<Tool> refresh(Tool tool) {
@@ -40,6 +42,7 @@ public class VerdictService {
 
     /** Marks a change a badge shows (name, votes) without re-reading the reviews. */
     public Uni<Tool> announce(Tool tool) {
+        cache.invalidate(tool.slug);
         tool.verdictVersion++;
         tool.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         return Panache.getSession()

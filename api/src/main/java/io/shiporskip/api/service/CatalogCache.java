@@ -1,0 +1,80 @@
+package io.shiporskip.api.service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.shiporskip.model.Comparison;
+import io.shiporskip.model.ToolDetail;
+import io.shiporskip.model.VerdictSnapshot;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The hot reads (a tool's page, its verdict, comparisons) served from memory. Writes drop what they touch:
+ * {@link VerdictService#announce} inside the write transaction, and {@code CacheInvalidationFilter} again
+ * once the write has committed, so a reader never keeps a value loaded while the write was in flight.
+ * A load that overlapped any invalidation is answered but not cached. Other api instances see a write within
+ * the time-to-live ({@code shiporskip.read-cache.ttl}), the bound on cross-instance staleness.
+ */
+@ApplicationScoped
+public class CatalogCache {
+
+    private final Cache<String, ToolDetail> details;
+    private final Cache<String, VerdictSnapshot> verdicts;
+    private final Cache<List<String>, Comparison> comparisons;
+    private final AtomicLong generation = new AtomicLong();
+
+    public CatalogCache(@ConfigProperty(name = "shiporskip.read-cache.ttl", defaultValue = "2s") Duration ttl,
+            @ConfigProperty(name = "shiporskip.read-cache.max-size", defaultValue = "10000") long maxSize,
+            MeterRegistry registry) {
+        this.details = build(ttl, maxSize);
+        this.verdicts = build(ttl, maxSize);
+        this.comparisons = build(ttl, maxSize);
+        CaffeineCacheMetrics.monitor(registry, details, "catalog.tool-detail");
+        CaffeineCacheMetrics.monitor(registry, verdicts, "catalog.verdict");
+        CaffeineCacheMetrics.monitor(registry, comparisons, "catalog.comparison");
+    }
+
+    private static <K, V> Cache<K, V> build(Duration ttl, long maxSize) {
+        return Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxSize).recordStats().build();
+    }
+
+    Uni<ToolDetail> detail(String slug, Supplier<Uni<ToolDetail>> load) {
+        return cached(details, slug, load);
+    }
+
+    Uni<VerdictSnapshot> verdict(String slug, Supplier<Uni<VerdictSnapshot>> load) {
+        return cached(verdicts, slug, load);
+    }
+
+    Uni<Comparison> comparison(List<String> slugs, Supplier<Uni<Comparison>> load) {
+        return cached(comparisons, List.copyOf(slugs), load);
+    }
+
+    /** Drops everything that shows this tool. */
+    public void invalidate(String slug) {
+        generation.incrementAndGet();
+        details.invalidate(slug);
+        verdicts.invalidate(slug);
+        comparisons.asMap().keySet().removeIf(key -> key.contains(slug));
+    }
+
+    private <K, V> Uni<V> cached(Cache<K, V> cache, K key, Supplier<Uni<V>> load) {
+        V hit = cache.getIfPresent(key);
+        if (hit != null) {
+            return Uni.createFrom().item(hit);
+        }
+        long before = generation.get();
+        return load.get().invoke(value -> {
+            if (generation.get() == before) {
+                cache.put(key, value);
+            }
+        });
+    }
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# api read and write paths under wrk on loopback, bounded: GET /api/tools/{slug}, GET /api/tools?limit=20,
+# GET /api/comparisons?tools=a,b and PUT /api/tools/{slug}/vote. Prints requests/s, p50, p99 and non-2xx
+# answers per route. Then, unless BADGE=0, runs bench/badge-bench.sh for the badge route beside nginx.
+#
+# Usage: bench/api-bench.sh              (from anywhere; builds the api if needed)
+# Env:   BENCH_DB_URL  admin URL of a PostgreSQL server (default postgresql://postgres@localhost:5432)
+#        DURATION (10s) CONNECTIONS (32) THREADS (2) WARMUP (10s) VOTERS (32) BADGE (1)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+DURATION="${DURATION:-10s}"
+CONNECTIONS="${CONNECTIONS:-32}"
+THREADS="${THREADS:-2}"
+WARMUP="${WARMUP:-10s}"
+VOTERS="${VOTERS:-32}"
+DB_ADMIN_URL="${BENCH_DB_URL:-postgresql://postgres@localhost:5432}"
+DB_NAME=shiporskip_api_bench
+PORT=18180
+BASE="http://127.0.0.1:$PORT"
+JAR="$ROOT/api/target/quarkus-app/quarkus-run.jar"
+
+command -v wrk >/dev/null || apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -q -pl api -am package -DskipTests)
+
+WORK="$(mktemp -d /tmp/api-bench.XXXXXX)"
+JAVA_PID=""
+cleanup() {
+  [ -n "$JAVA_PID" ] && kill "$JAVA_PID" 2>/dev/null && wait "$JAVA_PID" 2>/dev/null || true
+  [ "${KEEP:-0}" = 1 ] || rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+openssl genrsa -out "$WORK/rsa.pem" 2048 2>/dev/null
+openssl pkcs8 -topk8 -nocrypt -in "$WORK/rsa.pem" -out "$WORK/private.pem"
+openssl rsa -in "$WORK/rsa.pem" -pubout -out "$WORK/public.pem" 2>/dev/null
+
+psql "$DB_ADMIN_URL/postgres" -qc "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" -c "CREATE DATABASE $DB_NAME" >/dev/null
+DB_REST="${DB_ADMIN_URL#postgresql://}"
+# Limits are raised so the benchmark measures the write path itself, not the 429 answer.
+SHIPORSKIP_DB_URL="postgresql://${DB_REST#*@}/$DB_NAME" SHIPORSKIP_DB_USER="${DB_REST%%@*}" \
+SHIPORSKIP_API_PORT=$PORT SHIPORSKIP_DEMO_DATA=true SHIPORSKIP_MAIL_MOCK=true \
+SHIPORSKIP_JWT_PRIVATE_KEY="$WORK/private.pem" SHIPORSKIP_JWT_PUBLIC_KEY="$WORK/public.pem" \
+SHIPORSKIP_LIMIT_WRITES=100000000 SHIPORSKIP_LIMIT_SIGN_UP=100000 QUARKUS_LOG_LEVEL=WARN \
+  java -jar "$JAR" >"$WORK/api.log" 2>&1 &
+JAVA_PID=$!
+for _ in $(seq 1 120); do
+  curl -fsS "$BASE/q/health/ready" >/dev/null 2>&1 && break
+  kill -0 "$JAVA_PID" 2>/dev/null || { cat "$WORK/api.log"; exit 1; }
+  sleep 0.5
+done
+
+echo "signing up $VOTERS readers"
+: > "$WORK/tokens.txt"
+for i in $(seq 1 "$VOTERS"); do
+  curl -fsS -o /dev/null -H 'Content-Type: application/json' \
+    -d "{\"email\":\"bench$i@example.com\",\"password\":\"bench-password-$i\",\"displayName\":\"Bench $i\"}" "$BASE/api/accounts"
+  curl -fsS -H 'Content-Type: application/json' -d "{\"email\":\"bench$i@example.com\",\"password\":\"bench-password-$i\"}" \
+    "$BASE/api/auth/token" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/' >> "$WORK/tokens.txt"
+done
+export TOKENS_FILE="$WORK/tokens.txt" VOTE_SLUG=smolvlm2
+# One vote by hand first, so a broken sign-in shows here rather than as a column of non-2xx answers.
+status="$(curl -sS -o "$WORK/vote.json" -w '%{http_code}' -X PUT -H 'Content-Type: application/json' \
+  -H "Authorization: Bearer $(head -1 "$WORK/tokens.txt")" -d '{"decision":"SHIP"}' "$BASE/api/tools/$VOTE_SLUG/vote")"
+[ "$status" = 200 ] || { echo "a test vote answered $status: $(cat "$WORK/vote.json")" >&2; exit 1; }
+
+# name, then wrk's target (and script)
+ROUTES=(
+  "detail|$BASE/api/tools/smolvlm2-2b|"
+  "list|$BASE/api/tools?limit=20|"
+  "comparison|$BASE/api/comparisons?tools=smolvlm2,gemini-2-5-flash-lite|"
+  "vote|$BASE|$ROOT/bench/vote.lua"
+)
+
+run_wrk() { # duration url script
+  local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency)
+  [ -n "$3" ] && args+=(-s "$3")
+  wrk "${args[@]}" "$2"
+}
+
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency after ${WARMUP} warm-up per route"
+printf '\n%-12s %12s %10s %10s %10s %8s\n' route "req/s" p50 p99 requests non-2xx
+for entry in "${ROUTES[@]}"; do
+  IFS='|' read -r name url script <<<"$entry"
+  run_wrk "$WARMUP" "$url" "$script" >/dev/null
+  out="$(run_wrk "$DURATION" "$url" "$script")"
+  rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+  p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
+  p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
+  total="$(awk '/requests in/ {print $1}' <<<"$out")"
+  bad="$(awk '/Non-2xx or 3xx responses/ {print $5}' <<<"$out")"
+  printf '%-12s %12s %10s %10s %10s %8s\n' "$name" "$rps" "$p50" "$p99" "$total" "${bad:-0}"
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+votes="$(psql "$DB_ADMIN_URL/$DB_NAME" -tAc "SELECT community_ships + community_skips FROM catalog.tool WHERE slug = 'smolvlm2'")"
+echo "votes stored for smolvlm2 after the run: $votes (one per reader; expected at most $VOTERS)"
+
+kill "$JAVA_PID"; wait "$JAVA_PID" 2>/dev/null || true; JAVA_PID=""
+if [ "${BADGE:-1}" = "1" ]; then
+  echo; echo "== badge route beside nginx (bench/badge-bench.sh)"
+  "$ROOT/bench/badge-bench.sh"
+fi
