@@ -47,7 +47,10 @@ public record StatsRange(LocalDate from, LocalDate to) {
             throw new BadInputException(name, name + " may be given only once");
         }
         String v = values.get(0);
-        if (v == null || !ISO_DAY.matcher(v).matches()) {
+        if (v == null || v.isEmpty()) {
+            return null; // an empty date field of a form ("from=") means "not given"
+        }
+        if (!ISO_DAY.matcher(v).matches()) {
             throw new BadInputException(name, name + " must be a date as YYYY-MM-DD");
         }
         try {
