@@ -1,5 +1,6 @@
 package io.shiporskip.badge.stats;
 
+import io.quarkus.logging.Log;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.shiporskip.badge.rest.BadInputException;
@@ -22,7 +23,6 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * {@code GET /api/makers/tools/{slug}/stats} — a tool's badge impressions and clicks for its maker or an admin.
@@ -45,7 +45,6 @@ public class MakerStatsResource {
     @Path("/{slug}/stats")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({MakerAccess.MAKER, MakerAccess.ADMIN})
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Badge impressions and clicks of one tool per UTC day (JSON, or the daily rows as CSV)")
     @APIResponse(responseCode = "200", description = "Totals, one row per day (zeros included), top referrer hosts, placements")
     @APIResponse(responseCode = "400", description = "Malformed slug, from or to, from after to, or more than 366 days",
@@ -64,6 +63,7 @@ public class MakerStatsResource {
             }
             if (!MakerAccess.mayReadStats(identity, slug)) {
                 // Checked before the dates, so a stranger learns nothing from which 400s they get.
+                Log.debugf("stats of %s refused to account %s", slug, identity.getPrincipal().getName());
                 throw new ForbiddenException("not a maker of this tool");
             }
             StatsRange range = StatsRange.parse(from, to, LocalDate.now(ZoneOffset.UTC));
@@ -78,10 +78,9 @@ public class MakerStatsResource {
         });
     }
 
-    /** CSV only when the client prefers it; JSON for no Accept, wildcards and everything else. */
+    /** CSV when the client's first choice is text/csv or any text type; JSON for no Accept, a full wildcard and the rest. */
     static boolean wantsCsv(HttpHeaders headers) {
         List<MediaType> acceptable = headers.getAcceptableMediaTypes();
-        return !acceptable.isEmpty() && !acceptable.get(0).isWildcardType() && acceptable.get(0).isCompatible(CSV)
-                && !acceptable.get(0).isWildcardSubtype();
+        return !acceptable.isEmpty() && !acceptable.get(0).isWildcardType() && acceptable.get(0).isCompatible(CSV);
     }
 }

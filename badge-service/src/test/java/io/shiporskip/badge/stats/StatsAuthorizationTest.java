@@ -1,6 +1,9 @@
 package io.shiporskip.badge.stats;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
@@ -95,6 +98,40 @@ class StatsAuthorizationTest {
         given().header("Authorization", "Bearer " + TestTokens.maker(OTHER_TOOL)).get(ROUTE + "?from=nonsense")
                 .then().statusCode(403);
         given().get(ROUTE + "?from=nonsense").then().statusCode(401);
+    }
+
+    @Test
+    void answersFromTheBadgesSchemaWithoutAskingApi() {
+        given().header("Authorization", "Bearer " + TestTokens.admin()).get(ROUTE).then().statusCode(200);
+        assertEquals(0, BadgeTestResources.wireMock().findAll(anyRequestedFor(urlMatching(".*" + TOOL + ".*"))).size());
+    }
+
+    @Test
+    void csvOnlyWhenItIsTheClientsFirstChoice() {
+        String admin = "Bearer " + TestTokens.admin();
+        String[][] cases = {
+                {null, "application/json"},
+                {"*/*", "application/json"},
+                {"application/json, text/csv;q=0.5", "application/json"},
+                {"application/json;q=0.4, text/csv", "text/csv"},
+                {"text/*", "text/csv"},
+        };
+        for (String[] c : cases) {
+            var request = given().header("Authorization", admin);
+            if (c[0] != null) {
+                request = request.header("Accept", c[0]);
+            }
+            request.get(ROUTE).then().statusCode(200).contentType(startsWith(c[1]));
+        }
+        given().header("Authorization", admin).header("Accept", "text/html").get(ROUTE).then().statusCode(406)
+                .contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void openApiMarksTheRouteAsNeedingABearerToken() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/makers/tools/{slug}/stats'.get.security", not(nullValue()))
+                .body("components.securitySchemes.size()", equalTo(1));
     }
 
     @Test
