@@ -58,6 +58,23 @@ public class ProblemMapper {
         return respond(problem(status, detail, request.path(), null, null));
     }
 
+    // Token-protected routes (maker statistics): no, expired, forged or foreign-issuer token → 401 with a
+    // Bearer challenge; a valid token without the right to this resource → 403. Never the built-in empty bodies.
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})
+    public RestResponse<ProblemDetail> unauthorized(RuntimeException e, HttpServerRequest request) {
+        return RestResponse.ResponseBuilder.<ProblemDetail>create(401)
+                .entity(problem(401, "A valid bearer token is required", request.path(), null, null))
+                .type(ProblemDetail.MEDIA_TYPE)
+                .header("Cache-Control", "no-store")
+                .header("WWW-Authenticate", "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ProblemDetail> forbidden(io.quarkus.security.ForbiddenException e, HttpServerRequest request) {
+        return respond(problem(403, "This token does not allow access to this resource", request.path(), null, null));
+    }
+
     @ServerExceptionMapper
     public RestResponse<ProblemDetail> unexpected(Throwable e, HttpServerRequest request) {
         Log.errorf(e, "unexpected failure on %s", request.path());

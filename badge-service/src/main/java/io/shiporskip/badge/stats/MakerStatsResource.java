@@ -1,0 +1,86 @@
+package io.shiporskip.badge.stats;
+
+import io.quarkus.logging.Log;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.shiporskip.badge.rest.BadInputException;
+import io.shiporskip.badge.security.MakerAccess;
+import io.shiporskip.model.Slugs;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * {@code GET /api/makers/tools/{slug}/stats} — a tool's badge impressions and clicks for its maker or an admin.
+ * Answers from the badges schema only; the token (signed by api) says who owns what.
+ */
+@Path("/api/makers/tools")
+public class MakerStatsResource {
+
+    private static final MediaType CSV = new MediaType("text", "csv");
+
+    private final StatsService stats;
+    private final CurrentIdentityAssociation identities;
+
+    public MakerStatsResource(StatsService stats, CurrentIdentityAssociation identities) {
+        this.stats = stats;
+        this.identities = identities;
+    }
+
+    @GET
+    @Path("/{slug}/stats")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @RolesAllowed({MakerAccess.MAKER, MakerAccess.ADMIN})
+    @Operation(summary = "Badge impressions and clicks of one tool per UTC day (JSON, or the daily rows as CSV)")
+    @APIResponse(responseCode = "200", description = "Totals, one row per day (zeros included), top referrer hosts, placements")
+    @APIResponse(responseCode = "400", description = "Malformed slug, from or to, from after to, or more than 366 days",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No valid token (missing, expired, wrong issuer or signature)",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Neither an admin nor a maker of this tool",
+            content = @Content(mediaType = "application/problem+json"))
+    public Uni<Response> stats(@PathParam("slug") String slug, @QueryParam("from") List<String> from,
+            @QueryParam("to") List<String> to, @Context HttpHeaders headers) {
+        // The identity is already established by @RolesAllowed; the deferred form never blocks the event loop.
+        return identities.getDeferredIdentity().flatMap(identity -> {
+            if (!Slugs.isValid(slug)) {
+                throw new BadInputException("slug", "slug must be lower-case kebab case (a-z, 0-9, '-'), at most "
+                        + Slugs.MAX_LENGTH + " characters");
+            }
+            if (!MakerAccess.mayReadStats(identity, slug)) {
+                // Checked before the dates, so a stranger learns nothing from which 400s they get.
+                Log.debugf("stats of %s refused to account %s", slug, identity.getPrincipal().getName());
+                throw new ForbiddenException("not a maker of this tool");
+            }
+            StatsRange range = StatsRange.parse(from, to, LocalDate.now(ZoneOffset.UTC));
+            boolean csv = wantsCsv(headers);
+            return stats.stats(slug, range).map(report -> (csv
+                    ? Response.ok(StatsCsv.write(report), StatsCsv.MEDIA_TYPE)
+                            .header("Content-Disposition", "attachment; filename=\"" + slug + "-stats-" + range.from() + "-" + range.to() + ".csv\"")
+                    : Response.ok(report, MediaType.APPLICATION_JSON_TYPE))
+                    .header("Cache-Control", "private, no-store")
+                    .header("Vary", "Accept, Authorization")
+                    .build());
+        });
+    }
+
+    /** CSV when the client's first choice is text/csv or any text type; JSON for no Accept, a full wildcard and the rest. */
+    static boolean wantsCsv(HttpHeaders headers) {
+        List<MediaType> acceptable = headers.getAcceptableMediaTypes();
+        return !acceptable.isEmpty() && !acceptable.get(0).isWildcardType() && acceptable.get(0).isCompatible(CSV);
+    }
+}

@@ -1,0 +1,74 @@
+package io.shiporskip.badge.stats;
+
+import io.shiporskip.badge.counting.EventKind;
+import io.shiporskip.badge.counting.Referrers;
+import io.shiporskip.badge.counting.Source;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns the counter sums into a maker's report: every day of the range present, zeros included. */
+@ApplicationScoped
+public class StatsService {
+
+    private final StatsRepository repository;
+
+    public StatsService(StatsRepository repository) {
+        this.repository = repository;
+    }
+
+    public Uni<MakerStats> stats(String slug, StatsRange range) {
+        LocalDate from = range.from();
+        LocalDate to = range.to();
+        // Sequential on one pooled connection at a time: a rare maker request should not take three.
+        return repository.byDay(slug, from, to).flatMap(days -> repository.topReferrers(slug, from, to)
+                .flatMap(hosts -> repository.byPlacement(slug, from, to)
+                        .map(placements -> assemble(slug, range, days, hosts, placements))));
+    }
+
+    static MakerStats assemble(String slug, StatsRange range, List<StatsRepository.DayCount> dayCounts,
+            List<StatsRepository.HostCount> hosts, List<StatsRepository.PlacementCount> placements) {
+        Map<LocalDate, long[]> perDay = new HashMap<>();
+        long[] total = new long[CELLS];
+        for (StatsRepository.DayCount c : dayCounts) {
+            int cell = cell(c.kind(), c.source());
+            if (cell < 0) {
+                continue; // the table's CHECK constraints make this unreachable
+            }
+            perDay.computeIfAbsent(c.day(), d -> new long[CELLS])[cell] += c.n();
+            total[cell] += c.n();
+        }
+        List<MakerStats.Day> days = new ArrayList<>((int) range.days());
+        for (LocalDate d = range.from(); !d.isAfter(range.to()); d = d.plusDays(1)) {
+            days.add(new MakerStats.Day(d, counts(perDay.getOrDefault(d, new long[CELLS]))));
+        }
+        List<MakerStats.Referrer> referrers = hosts.stream()
+                .map(h -> new MakerStats.Referrer(Referrers.NONE.equals(h.host()) ? null : h.host(), h.impressions(), h.clicks()))
+                .toList();
+        List<MakerStats.PlacementCount> byPlacement = placements.stream()
+                .map(p -> new MakerStats.PlacementCount(p.placement(), p.impressions(), p.clicks()))
+                .toList();
+        return new MakerStats(slug, range.from(), range.to(), counts(total), days, referrers, byPlacement);
+    }
+
+    // Cells of one day: badge × source, embed × source, clicks.
+    private static final int CELLS = 7;
+    private static final int CLICKS = 6;
+
+    private static int cell(String kind, String source) {
+        if (EventKind.CLICK.db.equals(kind)) {
+            return CLICKS;
+        }
+        int base = EventKind.BADGE.db.equals(kind) ? 0 : EventKind.EMBED.db.equals(kind) ? 3 : -1;
+        int offset = Source.DIRECT.db.equals(source) ? 0 : Source.GITHUB_CAMO.db.equals(source) ? 1 : Source.BOT.db.equals(source) ? 2 : -1;
+        return base < 0 || offset < 0 ? -1 : base + offset;
+    }
+
+    private static MakerStats.Counts counts(long[] c) {
+        return MakerStats.Counts.of(MakerStats.BySource.of(c[0], c[1], c[2]), MakerStats.BySource.of(c[3], c[4], c[5]), c[CLICKS]);
+    }
+}
