@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.shiporskip.api.config.ReadCacheConfig;
 import io.shiporskip.model.Comparison;
 import io.shiporskip.model.ToolDetail;
 import io.shiporskip.model.VerdictSnapshot;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The hot reads (a tool's page, its verdict, comparisons) served from memory. Writes drop what they touch:
@@ -30,12 +30,10 @@ public class CatalogCache {
     private final Cache<List<String>, Comparison> comparisons;
     private final AtomicLong generation = new AtomicLong();
 
-    public CatalogCache(@ConfigProperty(name = "shiporskip.read-cache.ttl", defaultValue = "2s") Duration ttl,
-            @ConfigProperty(name = "shiporskip.read-cache.max-size", defaultValue = "10000") long maxSize,
-            MeterRegistry registry) {
-        this.details = build(ttl, maxSize);
-        this.verdicts = build(ttl, maxSize);
-        this.comparisons = build(ttl, maxSize);
+    public CatalogCache(ReadCacheConfig config, MeterRegistry registry) {
+        this.details = build(config.ttl(), config.maxSize());
+        this.verdicts = build(config.ttl(), config.maxSize());
+        this.comparisons = build(config.ttl(), config.maxSize());
         CaffeineCacheMetrics.monitor(registry, details, "catalog.tool-detail");
         CaffeineCacheMetrics.monitor(registry, verdicts, "catalog.verdict");
         CaffeineCacheMetrics.monitor(registry, comparisons, "catalog.comparison");
