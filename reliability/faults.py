@@ -447,7 +447,8 @@ def scenario_bad_input(ctx):
 
 # ---------------------------------------------------------------------------------------------------------
 def main():
-    wanted = [int(a) for a in sys.argv[1:]] or [1, 2, 3, 4]
+    hold = sys.argv[1:] == ["hold"]  # debugging: start everything, print the ports, wait for Ctrl-C
+    wanted = [] if hold else [int(a) for a in sys.argv[1:]] or [1, 2, 3, 4]
     t_start = time.time()
     ctx = {"api": Service("api"), "badge": Service("badge-service")}
     log(f"PostgreSQL :{PG_PORT}, api :{API_PORT}, badge-service :{BADGE_PORT}, logs in {LOGS}")
@@ -456,6 +457,13 @@ def main():
     ctx["token"] = admin_token()
     ctx["slugs"] = demo_slugs()
     log(f"services ready in {time.time() - t_start:.0f} s; {len(ctx['slugs'])} demo tools")
+    if hold:
+        log(f"holding: api http://127.0.0.1:{API_PORT}  badge-service http://127.0.0.1:{BADGE_PORT}  "
+            f"PostgreSQL 127.0.0.1:{PG_PORT}  token in {WORK}/admin-token")
+        with open(os.path.join(WORK, "admin-token"), "w") as f:
+            f.write(ctx["token"])
+        while True:
+            time.sleep(60)
     # Warm the JIT so the figures are about faults, not a cold JVM.
     w = start_wrk(f"http://127.0.0.1:{BADGE_PORT}/api/badge/{ctx['slugs'][3]}", 3)
     finish_wrk(w, 30)

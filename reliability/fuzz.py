@@ -81,7 +81,7 @@ CONTENT_TYPES = ["application/json", "application/json; charset=utf-8", "text/pl
                  "application/json; charset=bogus-9", "a/b/c;;;=", "*/*", "application/problem+json",
                  "text/html", "application/octet-stream", "application/json\x01", "\u00e9/\u00e9"]
 ACCEPTS = ["*/*", "application/json", "image/svg+xml", "text/html", "application/xml", "garbage/\x7f",
-           "application/json;q=abc", "image/*, */*;q=0", ""]
+           "application/json;q=abc", "image/*, */*;q=0", "", "a/b/c;;;=", "text/html;charset"]
 
 
 def b64url(b):
@@ -97,8 +97,10 @@ class Fuzzer:
         self.slugs = ctx["slugs"]
         self.lock = threading.Lock()
         self.stats = {"sent": 0, "api": 0, "badge": 0, "2xx": 0, "3xx": 0, "4xx": 0, "5xx": 0, "noanswer": 0,
-                      "problem": 0, "svg": 0, "html": 0, "svg_errors": 0, "html_errors": 0}
-        self.failures = []
+                      "problem": 0, "svg": 0, "html": 0, "svg_errors": 0, "html_errors": 0,
+                      "invalid_sent": 0, "codec_rejects": 0}
+        self.failures = []   # samples: at most 3 per kind
+        self.kinds = {}      # kind -> count, every finding
 
     # -- tokens ------------------------------------------------------------------------------------------
     def make_tokens(self, valid):
@@ -302,10 +304,12 @@ class Fuzzer:
             answer = f"{type(e).__name__}"
         self.check(seed, service, method, template, path, req, answer)
 
-    def fail(self, seed, why, req, answer):
+    def fail(self, seed, why, req, answer, where=""):
+        kind = f"{why} on {where}" if where else why
         with self.lock:
-            if len(self.failures) < 400:
-                self.failures.append({"seed": seed, "why": why, "request": req[:600].decode("latin-1"),
+            self.kinds[kind] = self.kinds.get(kind, 0) + 1
+            if self.kinds[kind] <= 3:
+                self.failures.append({"seed": seed, "why": kind, "request": req[:600].decode("latin-1"),
                                       "answer": answer if isinstance(answer, str) else
                                       {"status": answer[0], "headers": answer[1],
                                        "body": answer[2][:600].decode("utf-8", "replace")}})
@@ -314,21 +318,28 @@ class Fuzzer:
         with self.lock:
             self.stats["sent"] += 1
             self.stats[service] += 1
+        where = f"{service} {method} {template}"
         if not isinstance(answer, tuple):
             with self.lock:
                 self.stats["noanswer"] += 1
-            self.fail(seed, f"no HTTP answer ({answer})", req, str(answer))
+            self.fail(seed, f"no HTTP answer ({answer})", req, str(answer), where)
             return
         status, headers, body = answer
         cls = f"{status // 100}xx"
         with self.lock:
             self.stats[cls] = self.stats.get(cls, 0) + 1
         ctype = headers.get("content-type", "").lower()
-        image_route = service == "badge" and template == "/api/badge/{slug}"
-        widget_route = service == "badge" and template == "/embed/{slug}"
+        # which route answered: the image route also takes /api/badge/x/ and /api/badge//x (paths normalised)
+        norm = re.sub(rb"/+", b"/", path)
+        image_route = service == "badge" and re.fullmatch(rb"/api/badge/[^/]*/?", norm) is not None
+        widget_route = service == "badge" and re.fullmatch(rb"/embed/[^/]*/?", norm) is not None
+        invalid = protocol_invalid(req, service)
+        if invalid:
+            with self.lock:
+                self.stats["invalid_sent"] += 1
         if status >= 500:
-            self.fail(seed, f"{status}", req, answer)
-        if ctype.startswith("image/svg+xml"):
+            self.fail(seed, f"{status}", req, answer, where)
+        if ctype.startswith("image/svg+xml") and status != 304 and method != "HEAD":  # those carry no body
             with self.lock:
                 self.stats["svg"] += 1
             why = svg_problem(body, method)
@@ -353,8 +364,13 @@ class Fuzzer:
             elif widget_route and ctype.startswith("text/html") and status in (404, 503):
                 with self.lock:
                     self.stats["html_errors"] += 1
+            elif invalid and not body and status in (400, 414, 431):
+                # The HTTP decoder's own answer to a request that is not valid HTTP/1.1 or exceeds the configured
+                # request-line/header limits (see protocol_invalid): no body, so no error body to type.
+                with self.lock:
+                    self.stats["codec_rejects"] += 1
             else:
-                self.fail(seed, f"{status} is not problem+json (content-type {ctype or 'none'!r})", req, answer)
+                self.fail(seed, f"{status} is not problem+json (content-type {ctype or 'none'!r})", req, answer, where)
 
     # -- the run ---------------------------------------------------------------------------------------------
     def run(self, n, max_seconds):
@@ -375,25 +391,51 @@ class Fuzzer:
         took = time.time() - t0
         s = self.stats
         with open(os.path.join(self.work, "fuzz-failures.json"), "w") as f:
-            json.dump(self.failures, f, indent=1)
+            json.dump({"kinds": self.kinds, "samples": self.failures}, f, indent=1)
         keep = os.environ.get("REL_FUZZ_REPORT")
         if keep:
             with open(keep, "w") as f:
-                json.dump({"stats": s, "failures": self.failures}, f, indent=1)
-        ok = s["sent"] >= 10000 and not self.failures and s["5xx"] == 0 and s["noanswer"] == 0
+                json.dump({"stats": s, "kinds": self.kinds, "samples": self.failures}, f, indent=1)
+        ok = s["sent"] >= 10000 and not self.kinds and s["5xx"] == 0 and s["noanswer"] == 0
         line = (f"scenario 4 bad-input: {s['sent']} hostile requests (api {s['api']}, badge-service {s['badge']}, "
                 f"seed {base}) in {took:.0f} s: {s['5xx']} 5xx, {s['noanswer']} unanswered; "
                 f"{s['4xx']} 4xx = {s['problem']} problem+json + {s['svg_errors']} SVG badge errors + "
-                f"{s['html_errors']} HTML widget errors; {s['2xx']} 2xx, {s['3xx']} 3xx; "
+                f"{s['html_errors']} HTML widget errors + {s['codec_rejects']} bodiless HTTP-decoder rejections "
+                f"of the {s['invalid_sent']} requests that were not valid HTTP/URI syntax or over the size limits; {s['2xx']} 2xx, {s['3xx']} 3xx; "
                 f"{s['svg']} SVGs well-formed with no unescaped input; {len(self.failures)} findings"
                 f" — {'PASS' if ok else 'FAIL'}")
-        if self.failures:
-            kinds = {}
-            for f in self.failures:
-                kinds[f["why"]] = kinds.get(f["why"], 0) + 1
-            line += "\n    findings (first 400 kept in fuzz-failures.json): " + "; ".join(
-                f"{k} ×{v}" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1])[:8])
+        if self.kinds:
+            grouped = {}
+            for kind, count in self.kinds.items():
+                why, _, where = kind.partition(" on ")
+                g = grouped.setdefault(why, [0, []])
+                g[0] += count
+                g[1].append(where)
+            line += "\n    findings (per route, with 3 samples each, in fuzz-failures.json):\n" + "\n".join(
+                f"      {n:5d} × {why} — on {len(routes)} route(s): {', '.join(sorted(routes)[:4])}"
+                + (" …" if len(routes) > 4 else "")
+                for why, (n, routes) in sorted(grouped.items(), key=lambda kv: -kv[1][0]))
         return ok, line
+
+
+BAD_ESCAPE = re.compile(rb"%(?![0-9A-Fa-f]{2})")
+BAD_TARGET_BYTE = re.compile(rb"[^\x21-\x7e]")
+BAD_FIELD_BYTE = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
+# request-line and header-section limits: api's quarkus.http.limits; badge-service keeps Quarkus' defaults
+LIMITS = {"api": (8192, 16 * 1024), "badge": (4096, 20 * 1024)}
+
+
+def protocol_invalid(req, service):
+    """True when the request is not valid HTTP/1.1 + RFC 3986 syntax, or exceeds the request-line or header
+    limits: a malformed percent-escape or a raw byte outside visible ASCII in the request target, a control
+    character in a header field. Decided from the request alone, never from the answer."""
+    head = req.split(b"\r\n\r\n", 1)[0]
+    line, _, fields = head.partition(b"\r\n")
+    parts = line.split(b" ")
+    target = b" ".join(parts[1:-1])
+    max_line, max_headers = LIMITS[service]
+    return (len(line) > max_line or len(head) > max_headers or BAD_ESCAPE.search(target) is not None
+            or BAD_TARGET_BYTE.search(target) is not None or BAD_FIELD_BYTE.search(fields.replace(b"\r\n", b"")) is not None)
 
 
 def pct(b):

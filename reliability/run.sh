@@ -16,12 +16,13 @@ cd "$ROOT"
 need() { command -v "$1" >/dev/null 2>&1 || { echo "reliability: $1 is required" >&2; exit 2; }; }
 need java; need python3; need wrk; need curl; need openssl; need psql
 
-# ---- build if any source is newer than the jars (as the root run.sh decides) ----------------------------
-needs_build() {
-    local jar
-    for jar in api/target/quarkus-app/quarkus-run.jar badge-service/target/quarkus-app/quarkus-run.jar; do
+# ---- build if a jar is older than its sources ---------------------------------------------------------------
+needs_build() { # each jar against its own sources (pom.xml, shared-model and the module)
+    local module jar
+    for module in api badge-service; do
+        jar=$module/target/quarkus-app/quarkus-run.jar
         [[ -f $jar ]] || return 0
-        [[ -n $(find pom.xml shared-model api badge-service -path '*/target' -prune -o -type f -newer "$jar" -print -quit) ]] && return 0
+        [[ -n $(find pom.xml shared-model "$module" -path '*/target' -prune -o -type f -newer "$jar" -print -quit) ]] && return 0
     done
     return 1
 }
