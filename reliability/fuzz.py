@@ -370,7 +370,9 @@ class Fuzzer:
                 with self.lock:
                     self.stats["codec_rejects"] += 1
             else:
-                self.fail(seed, f"{status} is not problem+json (content-type {ctype or 'none'!r})", req, answer, where)
+                hint = " (the request had a foreign Origin)" if b"\r\nOrigin:" in req.split(b"\r\n\r\n", 1)[0] else ""
+                self.fail(seed, f"{status} is not problem+json (content-type {ctype or 'none'!r}){hint}", req, answer,
+                          where)
 
     # -- the run ---------------------------------------------------------------------------------------------
     def run(self, n, max_seconds):
@@ -402,7 +404,7 @@ class Fuzzer:
                 f"{s['4xx']} 4xx = {s['problem']} problem+json + {s['svg_errors']} SVG badge errors + "
                 f"{s['html_errors']} HTML widget errors + {s['codec_rejects']} bodiless HTTP-decoder rejections "
                 f"of the {s['invalid_sent']} requests that were not valid HTTP/URI syntax or over the size limits; {s['2xx']} 2xx, {s['3xx']} 3xx; "
-                f"{s['svg']} SVGs well-formed with no unescaped input; {len(self.failures)} findings"
+                f"{s['svg']} SVGs well-formed with no unescaped input; {sum(self.kinds.values())} findings"
                 f" — {'PASS' if ok else 'FAIL'}")
         if self.kinds:
             grouped = {}
