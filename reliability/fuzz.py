@@ -398,12 +398,15 @@ class Fuzzer:
         if keep:
             with open(keep, "w") as f:
                 json.dump({"stats": s, "kinds": self.kinds, "samples": self.failures}, f, indent=1)
-        ok = s["sent"] >= 10000 and not self.kinds and s["5xx"] == 0 and s["noanswer"] == 0
+        wellformed = s["sent"] - s["invalid_sent"]
+        # at least 10,000 in all, and at least 10,000 valid HTTP ones, on which every 4xx must be problem+json
+        ok = s["sent"] >= 10000 and wellformed >= 10000 and not self.kinds and s["5xx"] == 0 and s["noanswer"] == 0
         line = (f"scenario 4 bad-input: {s['sent']} hostile requests (api {s['api']}, badge-service {s['badge']}, "
                 f"seed {base}) in {took:.0f} s: {s['5xx']} 5xx, {s['noanswer']} unanswered; "
                 f"{s['4xx']} 4xx = {s['problem']} problem+json + {s['svg_errors']} SVG badge errors + "
                 f"{s['html_errors']} HTML widget errors + {s['codec_rejects']} bodiless HTTP-decoder rejections "
-                f"of the {s['invalid_sent']} requests that were not valid HTTP/URI syntax or over the size limits; {s['2xx']} 2xx, {s['3xx']} 3xx; "
+                f"(allowed only for the {s['invalid_sent']} requests that were not valid HTTP/URI syntax or over the "
+                f"size limits; {wellformed} were valid HTTP); {s['2xx']} 2xx, {s['3xx']} 3xx; "
                 f"{s['svg']} SVGs well-formed with no unescaped input; {sum(self.kinds.values())} findings"
                 f" — {'PASS' if ok else 'FAIL'}")
         if self.kinds:
