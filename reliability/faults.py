@@ -442,7 +442,7 @@ from fuzz import Fuzzer  # noqa: E402  (same folder)
 
 def scenario_bad_input(ctx):
     f = Fuzzer(ctx, API_PORT, BADGE_PORT, WORK)
-    return f.run(int(os.environ.get("REL_FUZZ_REQUESTS", "16000")), float(os.environ.get("REL_FUZZ_SECONDS", "180")))
+    return f.run(int(os.environ.get("REL_FUZZ_REQUESTS", "18000")), float(os.environ.get("REL_FUZZ_SECONDS", "180")))
 
 
 # ---------------------------------------------------------------------------------------------------------
