@@ -6,17 +6,13 @@ runs wrk for load and raw sockets for hostile input. One result line per scenari
 """
 import json
 import os
-import random
 import re
 import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
-import urllib.parse
 import xml.etree.ElementTree as ET
-from concurrent.futures import ThreadPoolExecutor
 
 WORK = os.environ["REL_WORK"]
 ROOT = os.environ["REL_ROOT"]
@@ -490,5 +486,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     sys.exit(main())

@@ -102,6 +102,6 @@ export SHIPORSKIP_VERDICT_CACHE_REFRESH_AFTER=${SHIPORSKIP_VERDICT_CACHE_REFRESH
 export REL_WORK="$WORK" REL_ROOT="$ROOT" REL_PG_BIN="$PG_BIN" REL_PG_DATA="$PG_DATA" REL_PG_PORT="$PG_PORT"
 # In the background and waited for, so that Ctrl-C/TERM reach the trap at once (bash defers traps while a
 # foreground child runs); the trap then stops the helper and everything it started.
-python3 "$HERE/faults.py" "$@" &
+PYTHONDONTWRITEBYTECODE=1 python3 "$HERE/faults.py" "$@" &
 echo $! > "$WORK/pids/faults.pid"
 wait $!
