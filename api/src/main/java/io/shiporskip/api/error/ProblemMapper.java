@@ -113,8 +113,22 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json, uri);
         }
+        if (e instanceof IllegalArgumentException && unparsableMediaType(e)) {
+            // Quarkus REST parses Content-Type while choosing between @Consumes variants of one path and throws
+            // on a malformed one ("a/b/c;;;="): the client's header, not our failure.
+            return problem(400, "Bad Request", "The Content-Type or Accept header is not a valid media type", uri, null);
+        }
         Log.errorf(e, "request %s failed", uri.getPath());
         return problem(500, "Internal Server Error", "The server could not answer this request", uri, null);
+    }
+
+    private static boolean unparsableMediaType(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().endsWith(".MediaTypeHeaderDelegate")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Response problem(int status, String title, String detail, UriInfo uri, List<FieldError> errors) {

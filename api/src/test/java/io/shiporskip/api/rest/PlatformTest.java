@@ -68,4 +68,17 @@ class PlatformTest {
                 .when().options("/api/tools")
                 .then().header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
     }
+
+    @Test
+    void aRequestFromAnotherOriginIsRefusedWithAProblem() {
+        given().header("Origin", "https://evil.example")
+                .when().get("/api/tools")
+                .then().statusCode(403)
+                .contentType(io.shiporskip.model.ProblemDetail.MEDIA_TYPE)
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+        given().header("Origin", "http://localhost:5173")
+                .when().get("/api/tools")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:5173");
+    }
 }

@@ -1,0 +1,489 @@
+#!/usr/bin/env python3
+"""The four fault scenarios of issue 6, driven by reliability/run.sh (which starts PostgreSQL and sets the env).
+
+Standard library only. Starts and stops api and badge-service itself (pids in $REL_WORK/pids for run.sh's trap),
+runs wrk for load and raw sockets for hostile input. One result line per scenario; exit 1 if any fails.
+"""
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+
+WORK = os.environ["REL_WORK"]
+ROOT = os.environ["REL_ROOT"]
+PG_BIN = os.environ["REL_PG_BIN"]
+PG_DATA = os.environ["REL_PG_DATA"]
+PG_PORT = os.environ["REL_PG_PORT"]
+API_PORT = int(os.environ["SHIPORSKIP_API_PORT"])
+BADGE_PORT = int(os.environ["SHIPORSKIP_BADGE_PORT"])
+ADMIN_EMAIL = os.environ["SHIPORSKIP_ADMIN_EMAIL"]
+ADMIN_PASSWORD = os.environ["SHIPORSKIP_ADMIN_PASSWORD"]
+LOGS = os.path.join(WORK, "logs")
+PIDS = os.path.join(WORK, "pids")
+JARS = {
+    "api": os.path.join(ROOT, "api/target/quarkus-app/quarkus-run.jar"),
+    "badge-service": os.path.join(ROOT, "badge-service/target/quarkus-app/quarkus-run.jar"),
+}
+PORTS = {"api": API_PORT, "badge-service": BADGE_PORT}
+BADGE_METRIC_URI = 'uri="/api/badge/{slug}"'
+
+
+def log(msg):
+    print(f"[reliability] {time.strftime('%H:%M:%S')} {msg}", flush=True)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# processes
+# ---------------------------------------------------------------------------------------------------------
+class Service:
+    def __init__(self, name):
+        self.name = name
+        self.port = PORTS[name]
+        self.proc = None
+        self.starts = 0
+
+    def start(self):
+        self.starts += 1
+        out = open(os.path.join(LOGS, f"{self.name}.{self.starts}.log"), "wb")
+        self.proc = subprocess.Popen(["java", "-jar", JARS[self.name]], stdout=out, stderr=subprocess.STDOUT,
+                                     stdin=subprocess.DEVNULL)
+        with open(os.path.join(PIDS, f"{self.name}.pid"), "w") as f:
+            f.write(str(self.proc.pid))
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise SystemExit(f"{self.name} exited during startup (rc {self.proc.returncode}); "
+                                 f"see {out.name}")
+            try:
+                if http("GET", self.port, "/q/health/ready", timeout=2)[0] == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise SystemExit(f"{self.name} not ready within 120 s")
+
+    def terminate(self, timeout=60):
+        """SIGTERM and wait; returns the exit code."""
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            rc = self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            rc = self.proc.wait()
+            rc = f"killed after {timeout}s"
+        os.unlink(os.path.join(PIDS, f"{self.name}.pid"))
+        return rc
+
+    def log_text(self):
+        with open(os.path.join(LOGS, f"{self.name}.{self.starts}.log"), "rb") as f:
+            return f.read().decode("utf-8", "replace")
+
+
+def pg_ctl(*args):
+    cmd = [os.path.join(PG_BIN, "pg_ctl"), "-D", PG_DATA, *args]
+    if os.geteuid() == 0:
+        cmd = ["runuser", "-u", "postgres", "--", *cmd]
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+
+
+def psql(sql):
+    out = subprocess.run(["psql", "-h", "127.0.0.1", "-p", PG_PORT, "-U", "postgres", "-d", "shiporskip",
+                          "-Atqc", sql], check=True, capture_output=True, text=True)
+    return out.stdout.strip()
+
+
+def stored(slug, kind="badge"):
+    return int(psql(f"SELECT COALESCE(SUM(n),0) FROM badges.badge_counter "
+                    f"WHERE tool_slug='{slug}' AND kind='{kind}'"))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# HTTP (well-formed requests) and metrics
+# ---------------------------------------------------------------------------------------------------------
+def raw_exchange(port, data, timeout=15):
+    """Sends bytes as-is on a fresh connection (Connection: close expected) and parses the answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
+        s.sendall(data)  # no half-close: Netty would take the FIN as the client leaving and drop the answer
+        chunks = []
+        while True:
+            try:
+                b = s.recv(65536)
+            except ConnectionResetError:
+                break
+            if not b:
+                break
+            chunks.append(b)
+    return parse_response(b"".join(chunks))
+
+
+def parse_response(buf):
+    """(status, headers{lower: value}, body) or None when nothing parsable came back."""
+    head, sep, body = buf.partition(b"\r\n\r\n")
+    if not sep:
+        return None
+    lines = head.split(b"\r\n")
+    m = re.match(rb"HTTP/1\.[01] (\d{3})", lines[0])
+    if not m:
+        return None
+    headers = {}
+    for line in lines[1:]:
+        k, _, v = line.partition(b":")
+        headers[k.strip().lower().decode("latin-1")] = v.strip().decode("latin-1")
+    if headers.get("transfer-encoding", "").lower() == "chunked":
+        out, rest = [], body
+        while rest:
+            size_line, _, rest = rest.partition(b"\r\n")
+            size = int(size_line.split(b";")[0] or b"0", 16)
+            if size == 0:
+                break
+            out.append(rest[:size])
+            rest = rest[size + 2:]
+        body = b"".join(out)
+    elif "content-length" in headers:
+        body = body[:int(headers["content-length"])]
+    return int(m.group(1)), headers, body
+
+
+def http(method, port, path, body=None, headers=None, timeout=15):
+    h = {"Host": f"127.0.0.1:{port}", "Connection": "close"}
+    h.update(headers or {})
+    data = b""
+    if body is not None:
+        data = json.dumps(body).encode() if not isinstance(body, bytes) else body
+        h.setdefault("Content-Type", "application/json")
+        h["Content-Length"] = str(len(data))
+    req = f"{method} {path} HTTP/1.1\r\n" + "".join(f"{k}: {v}\r\n" for k, v in h.items()) + "\r\n"
+    r = raw_exchange(port, req.encode() + data, timeout)
+    if r is None:
+        raise OSError(f"no HTTP answer to {method} {path}")
+    return r
+
+
+def metrics(port):
+    return http("GET", port, "/q/metrics")[2].decode()
+
+
+def badge_route_counts(text):
+    """{status: count} of the badge route from badge-service's own HTTP server metrics."""
+    counts = {}
+    for line in text.splitlines():
+        if line.startswith("http_server_requests_seconds_count") and BADGE_METRIC_URI in line:
+            st = re.search(r'status="(\d+)"', line).group(1)
+            counts[int(st)] = counts.get(int(st), 0) + int(float(line.rsplit(" ", 1)[1]))
+    return counts
+
+
+def metric_value(text, name):
+    total = 0.0
+    for line in text.splitlines():
+        if line.startswith(name + " ") or line.startswith(name + "{"):
+            total += float(line.rsplit(" ", 1)[1])
+    return total
+
+
+def settle(port, timeout=60):
+    """Waits until the write-behind counter has nothing pending, then one more flush interval."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if metric_value(metrics(port), "badge_counting_pending") == 0:
+            break
+        time.sleep(0.25)
+    time.sleep(1.5)
+
+
+def answered(counts):
+    return sum(n for st, n in counts.items() if st in (200, 304))
+
+
+def fivexx(counts):
+    return sum(n for st, n in counts.items() if st >= 500)
+
+
+def diff(after, before):
+    return {k: after.get(k, 0) - before.get(k, 0) for k in set(after) | set(before)}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# wrk with a status-class tally (wrk only reports "Non-2xx or 3xx")
+# ---------------------------------------------------------------------------------------------------------
+WRK_LUA = r"""
+threads = {}
+function setup(thread) table.insert(threads, thread) end
+c2, c3, c4, c5 = 0, 0, 0, 0
+function response(status, headers, body)
+  if status < 300 then c2 = c2 + 1 elseif status < 400 then c3 = c3 + 1
+  elseif status < 500 then c4 = c4 + 1 else c5 = c5 + 1 end
+end
+function done(summary, latency, requests)
+  local t2, t3, t4, t5 = 0, 0, 0, 0
+  for _, t in ipairs(threads) do
+    t2 = t2 + t:get("c2"); t3 = t3 + t:get("c3"); t4 = t4 + t:get("c4"); t5 = t5 + t:get("c5")
+  end
+  local e = summary.errors
+  io.write(string.format("TALLY %d %d %d %d %d %d %d %d\n", t2, t3, t4, t5,
+    e.connect, e.read, e.write, e.timeout))
+end
+"""
+
+
+def start_wrk(url, seconds, connections=16, threads=2, extra_headers=()):
+    lua = os.path.join(WORK, "tally.lua")
+    with open(lua, "w") as f:
+        f.write(WRK_LUA)
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s", "-s", lua,
+           "-H", "User-Agent: github-camo (reliability)"]
+    for h in extra_headers:
+        cmd += ["-H", h]
+    cmd.append(url)
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    with open(os.path.join(PIDS, "wrk.pid"), "w") as f:
+        f.write(str(p.pid))
+    return p
+
+
+def finish_wrk(p, timeout):
+    out, _ = p.communicate(timeout=timeout)
+    os.unlink(os.path.join(PIDS, "wrk.pid"))
+    m = re.search(r"TALLY (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)", out)
+    if not m:
+        raise SystemExit("wrk gave no tally:\n" + out)
+    v = [int(x) for x in m.groups()]
+    return {"2xx": v[0], "3xx": v[1], "4xx": v[2], "5xx": v[3], "connect": v[4], "read": v[5], "write": v[6],
+            "timeout": v[7]}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# api helpers
+# ---------------------------------------------------------------------------------------------------------
+def admin_token():
+    st, _, body = http("POST", API_PORT, "/api/auth/token", {"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD})
+    if st != 200:
+        raise SystemExit(f"admin sign-in failed: {st} {body[:300]!r}")
+    return json.loads(body)["accessToken"]
+
+
+def demo_slugs():
+    st, _, body = http("GET", API_PORT, "/api/tools?limit=20")
+    doc = json.loads(body)
+    items = doc["items"] if isinstance(doc, dict) else doc
+    return [t["slug"] for t in items]
+
+
+def badge(slug, query="", headers=None):
+    return http("GET", BADGE_PORT, f"/api/badge/{slug}{query}", headers=headers)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# scenario 1: PostgreSQL restarted under load
+# ---------------------------------------------------------------------------------------------------------
+def scenario_postgres_restart(ctx):
+    slug = ctx["slugs"][0]
+    assert badge(slug)[0] == 200
+    settle(BADGE_PORT)
+    before_m = metrics(BADGE_PORT)
+    before_counts, before_stored = badge_route_counts(before_m), stored(slug)
+    before_fail = metric_value(before_m, "badge_counting_flush_failures_total")
+    seconds, down_at, down_for = 16, 4, 4
+    w = start_wrk(f"http://127.0.0.1:{BADGE_PORT}/api/badge/{slug}", seconds)
+    time.sleep(down_at)
+    t0 = time.time()
+    pg_ctl("-m", "fast", "-w", "stop")
+    log(f"scenario 1: PostgreSQL stopped under load; starting it again in {down_for} s")
+    time.sleep(down_for)
+    pg_ctl("-o", f"-p {PG_PORT} -k {WORK} -c listen_addresses=127.0.0.1 -c fsync=off",
+           "-l", os.path.join(LOGS, "postgres.log"), "-w", "start")
+    outage = time.time() - t0
+    tally = finish_wrk(w, seconds + 30)
+    settle(BADGE_PORT)
+    after_m = metrics(BADGE_PORT)
+    counts = diff(badge_route_counts(after_m), before_counts)
+    served, bad = answered(counts), fivexx(counts)
+    got = stored(slug) - before_stored
+    failures = int(metric_value(after_m, "badge_counting_flush_failures_total") - before_fail)
+    dropped = int(metric_value(after_m, "badge_counting_dropped_total"))
+    ok = bad == 0 and tally["5xx"] == 0 and got == served and dropped == 0 and served > 0 and failures > 0
+    line = (f"scenario 1 postgres-restart: {served} badge loads during a {outage:.1f} s PostgreSQL outage "
+            f"({failures} failed flushes retried), {bad} 5xx (wrk saw {tally['5xx']}), "
+            f"stored {got} = answered {served} (wrk counted {tally['2xx'] + tally['3xx']}), "
+            f"{dropped} dropped — {'PASS' if ok else 'FAIL'}")
+    if failures == 0:
+        line += " (no flush failed: the outage did not reach the counter)"
+    return ok, line
+
+
+# ---------------------------------------------------------------------------------------------------------
+# scenario 2: badge-service SIGTERM under load
+# ---------------------------------------------------------------------------------------------------------
+def scenario_badge_sigterm(ctx):
+    slug = ctx["slugs"][1]
+    assert badge(slug)[0] == 200
+    settle(BADGE_PORT)
+    before_stored = stored(slug)
+    seconds, kill_at = 10, 5
+    w = start_wrk(f"http://127.0.0.1:{BADGE_PORT}/api/badge/{slug}", seconds)
+    time.sleep(kill_at)
+    pending = metric_value(metrics(BADGE_PORT), "badge_counting_pending")
+    t0 = time.time()
+    rc = ctx["badge"].terminate()
+    took = time.time() - t0
+    tally = finish_wrk(w, seconds + 30)
+    served = tally["2xx"] + tally["3xx"]
+    got = stored(slug) - before_stored
+    exit_ok = rc in (0, 143)
+    ok = exit_ok and got == served and served > 0
+    line = (f"scenario 2 badge-sigterm: {served} badge loads answered before SIGTERM "
+            f"(exit {rc} after {took:.1f} s, {int(pending)} increments pending at the signal), "
+            f"stored {got} = answered {served}, {tally['5xx']} 5xx while shutting down — {'PASS' if ok else 'FAIL'}")
+    log("scenario 2: starting badge-service again")
+    ctx["badge"].start()
+    return ok, line
+
+
+# ---------------------------------------------------------------------------------------------------------
+# scenario 3: api stopped
+# ---------------------------------------------------------------------------------------------------------
+def well_formed_svg(body):
+    try:
+        root = ET.fromstring(body)
+    except ET.ParseError:
+        return False
+    return root.tag.endswith("svg")
+
+
+def scenario_api_down(ctx):
+    token = ctx["token"]
+    auth = {"Authorization": f"Bearer {token}"}
+    tag = f"{int(time.time()) % 100000}"
+    st, _, body = http("GET", API_PORT, "/api/critics")
+    critics = json.loads(body)
+    critics = critics["items"] if isinstance(critics, dict) else critics
+    critic = critics[0]["slug"]
+    tool = {"vendor": "Reliability Labs", "tagline": "a tool of the fault suite", "description": "Made by reliability/run.sh.",
+            "category": "testing", "pricing": "free", "entryPrice": "$0"}
+    fresh, uncached = f"rel-fresh-{tag}", f"rel-uncached-{tag}"
+    for slug, name in ((fresh, "Reliability Fresh"), (uncached, "Reliability Uncached")):
+        st, _, body = http("POST", API_PORT, "/api/tools", dict(tool, slug=slug, name=name), auth)
+        if st != 201:
+            return False, f"scenario 3 api-down: could not create tool {slug}: {st} {body[:200]!r} — FAIL"
+    st, _, body = http("PUT", API_PORT, f"/api/tools/{fresh}/reviews/{critic}",
+                       {"score": 90, "decision": "SHIP", "text": "Ships."}, auth)
+    if st not in (200, 201):
+        return False, f"scenario 3 api-down: review not stored: {st} {body[:200]!r} — FAIL"
+    cached = [ctx["slugs"][2], fresh]
+    q = "?style=flat"
+    expect = {}
+    for slug in cached:
+        deadline = time.time() + 10
+        while True:
+            st, h, body = badge(slug, q)
+            if st == 200 and (slug != fresh or b"SHIP" in body) or time.time() > deadline:
+                break
+            time.sleep(0.2)
+        if st != 200:
+            return False, f"scenario 3 api-down: {slug} badge not 200 before the stop ({st}) — FAIL"
+        expect[slug] = body
+    if b"SHIP" not in expect[fresh]:
+        return False, "scenario 3 api-down: the fresh tool's badge never showed SHIP — FAIL"
+
+    rc = ctx["api"].terminate()
+    log(f"scenario 3: api stopped (exit {rc}); loading cached badges for 8 s (verdict refresh every 2 s)")
+    loads = same = 0
+    end = time.time() + 8
+    while time.time() < end:
+        for slug in cached:
+            st, h, body = badge(slug, q)
+            loads += 1
+            same += st == 200 and body == expect[slug]
+        time.sleep(0.1)
+    unc = []
+    for _ in range(3):
+        st, h, body = badge(uncached, q)
+        unc.append(st == 503 and h.get("content-type", "").startswith("image/svg+xml")
+                   and "no-store" in h.get("cache-control", "") and b"verdict unavailable" in body
+                   and well_formed_svg(body))
+    unc_ok = all(unc)
+
+    ctx["api"].start()
+    st, _, body = http("PUT", API_PORT, f"/api/tools/{fresh}/reviews/{critic}",
+                       {"score": 10, "decision": "SKIP", "text": "Skips after all."}, auth)
+    if st not in (200, 201):
+        return False, f"scenario 3 api-down: review change refused after restart: {st} {body[:200]!r} — FAIL"
+    t0 = time.time()
+    fresh_seen = None
+    while time.time() - t0 < 20:
+        st, h, body = badge(fresh, q)
+        if st == 200 and b"SKIP" in body:
+            fresh_seen = time.time() - t0
+            break
+        time.sleep(0.2)
+    st_unc_after = badge(uncached, q)[0]
+    ok = same == loads and loads > 0 and unc_ok and fresh_seen is not None and st_unc_after == 200
+    line = (f"scenario 3 api-down: {same}/{loads} cached badge loads served 200 with the same verdict while api was down, "
+            f"uncached tool {sum(unc)}/3 × 503 'verdict unavailable' SVG no-store, after restart the changed review "
+            + (f"showed in {fresh_seen:.1f} s" if fresh_seen is not None else "NEVER showed")
+            + f" and the uncached tool answers {st_unc_after} — {'PASS' if ok else 'FAIL'}")
+    return ok, line
+
+
+# ---------------------------------------------------------------------------------------------------------
+# scenario 4: hostile input
+# ---------------------------------------------------------------------------------------------------------
+from fuzz import Fuzzer  # noqa: E402  (same folder)
+
+
+def scenario_bad_input(ctx):
+    f = Fuzzer(ctx, API_PORT, BADGE_PORT, WORK)
+    return f.run(int(os.environ.get("REL_FUZZ_REQUESTS", "18000")), float(os.environ.get("REL_FUZZ_SECONDS", "180")))
+
+
+# ---------------------------------------------------------------------------------------------------------
+def main():
+    hold = sys.argv[1:] == ["hold"]  # debugging: start everything, print the ports, wait for Ctrl-C
+    wanted = [] if hold else [int(a) for a in sys.argv[1:]] or [1, 2, 3, 4]
+    t_start = time.time()
+    ctx = {"api": Service("api"), "badge": Service("badge-service")}
+    log(f"PostgreSQL :{PG_PORT}, api :{API_PORT}, badge-service :{BADGE_PORT}, logs in {LOGS}")
+    ctx["api"].start()
+    ctx["badge"].start()
+    ctx["token"] = admin_token()
+    ctx["slugs"] = demo_slugs()
+    log(f"services ready in {time.time() - t_start:.0f} s; {len(ctx['slugs'])} demo tools")
+    if hold:
+        log(f"holding: api http://127.0.0.1:{API_PORT}  badge-service http://127.0.0.1:{BADGE_PORT}  "
+            f"PostgreSQL 127.0.0.1:{PG_PORT}  token in {WORK}/admin-token")
+        with open(os.path.join(WORK, "admin-token"), "w") as f:
+            f.write(ctx["token"])
+        while True:
+            time.sleep(60)
+    # Warm the JIT so the figures are about faults, not a cold JVM.
+    w = start_wrk(f"http://127.0.0.1:{BADGE_PORT}/api/badge/{ctx['slugs'][3]}", 3)
+    finish_wrk(w, 30)
+    scenarios = {1: scenario_postgres_restart, 2: scenario_badge_sigterm, 3: scenario_api_down, 4: scenario_bad_input}
+    results = []
+    for n in wanted:
+        t0 = time.time()
+        log(f"scenario {n}…")
+        try:
+            ok, line = scenarios[n](ctx)
+        except Exception as e:  # a scenario that crashes is a failed scenario, with its reason
+            ok, line = False, f"scenario {n}: crashed: {type(e).__name__}: {e} — FAIL"
+        results.append((ok, f"{line}  [{time.time() - t0:.0f} s]"))
+        log(results[-1][1])
+    for who in ("badge", "api"):
+        if ctx[who].proc and ctx[who].proc.poll() is None:
+            ctx[who].terminate()
+    print()
+    for ok, line in results:
+        print(line)
+    failed = sum(1 for ok, _ in results if not ok)
+    print(f"reliability: {len(results) - failed}/{len(results)} scenarios passed in {time.time() - t_start:.0f} s")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
