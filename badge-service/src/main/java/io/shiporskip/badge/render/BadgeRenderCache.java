@@ -41,7 +41,9 @@ public class BadgeRenderCache {
     }
 
     public Rendered get(VerdictSnapshot verdict, BadgeStyle style, Theme theme) {
-        return cache.get(new Key(verdict.slug(), verdict.version(), style, theme), k -> render(verdict, k));
+        Key key = new Key(verdict.slug(), verdict.version(), style, theme);
+        Rendered hit = cache.getIfPresent(key);
+        return hit != null ? hit : cache.get(key, k -> render(verdict, k)); // the capturing lambda only on a miss
     }
 
     private Rendered render(VerdictSnapshot verdict, Key key) {

@@ -131,7 +131,12 @@ public class VerdictService {
      * hit) callers can answer on the spot without a thread hop.
      */
     public CompletableFuture<VerdictLookup> lookup(String slug) {
-        CompletableFuture<VerdictLookup> future = cache.get(slug);
+        // getIfPresent first: the hit path then allocates nothing (get() always goes through a compute that
+        // does); it still triggers refresh-after-write.
+        CompletableFuture<VerdictLookup> future = cache.getIfPresent(slug);
+        if (future == null) {
+            future = cache.get(slug);
+        }
         if (future.isDone() && !future.isCompletedExceptionally()) {
             return future;
         }
