@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * After a write under {@code /api/tools/{slug}} has answered — so its transaction has committed — drops that
+ * After a write to {@code /api/tools} or under {@code /api/tools/{slug}} has answered — so its transaction has committed — drops that
  * tool from the read cache once more, closing the window in which a concurrent read could have cached the
  * state from before the commit.
  */
 public class CacheInvalidationFilter {
 
-    private static final Pattern TOOL_PATH = Pattern.compile("^/api/tools/([a-z0-9-]{1,100})(?:/.*)?$");
+    private static final Pattern TOOL_PATH = Pattern.compile("^/api/tools(?:/([a-z0-9-]{1,100})(?:/.*)?)?/?$");
 
     private final CatalogCache cache;
 
@@ -30,8 +30,13 @@ public class CacheInvalidationFilter {
             return;
         }
         Matcher matcher = TOOL_PATH.matcher(request.getUriInfo().getPath());
-        if (matcher.matches()) {
+        if (!matcher.matches()) {
+            return;
+        }
+        if (matcher.group(1) != null) {
             cache.invalidate(matcher.group(1));
+        } else {
+            cache.invalidateLists();
         }
     }
 }

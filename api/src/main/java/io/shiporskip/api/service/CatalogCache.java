@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.shiporskip.api.config.ReadCacheConfig;
 import io.shiporskip.model.Comparison;
+import io.shiporskip.model.Page;
+import io.shiporskip.model.ToolSummary;
 import io.shiporskip.model.ToolDetail;
 import io.shiporskip.model.VerdictSnapshot;
 import io.smallrye.mutiny.Uni;
@@ -16,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The hot reads (a tool's page, its verdict, comparisons) served from memory. Writes drop what they touch:
+ * The hot reads (a tool's page, its verdict, comparisons, list pages) served from memory. Writes drop what they touch:
  * {@link VerdictService#announce} inside the write transaction, and {@code CacheInvalidationFilter} again
  * once the write has committed, so a reader never keeps a value loaded while the write was in flight.
  * A load that overlapped any invalidation is answered but not cached. Other api instances see a write within
@@ -28,15 +30,18 @@ public class CatalogCache {
     private final Cache<String, ToolDetail> details;
     private final Cache<String, VerdictSnapshot> verdicts;
     private final Cache<List<String>, Comparison> comparisons;
+    private final Cache<ToolListQuery, Page<ToolSummary>> pages;
     private final AtomicLong generation = new AtomicLong();
 
     public CatalogCache(ReadCacheConfig config, MeterRegistry registry) {
         this.details = build(config.ttl(), config.maxSize());
         this.verdicts = build(config.ttl(), config.maxSize());
         this.comparisons = build(config.ttl(), config.maxSize());
+        this.pages = build(config.ttl(), config.maxSize());
         CaffeineCacheMetrics.monitor(registry, details, "catalog.tool-detail");
         CaffeineCacheMetrics.monitor(registry, verdicts, "catalog.verdict");
         CaffeineCacheMetrics.monitor(registry, comparisons, "catalog.comparison");
+        CaffeineCacheMetrics.monitor(registry, pages, "catalog.tool-list");
     }
 
     private static <K, V> Cache<K, V> build(Duration ttl, long maxSize) {
@@ -55,12 +60,24 @@ public class CatalogCache {
         return cached(comparisons, List.copyOf(slugs), load);
     }
 
-    /** Drops everything that shows this tool. */
+    /** A page of the tool list, keyed by the whole validated query (filters, sort, size and cursor). */
+    Uni<Page<ToolSummary>> page(ToolListQuery query, Supplier<Uni<Page<ToolSummary>>> load) {
+        return cached(pages, query, load);
+    }
+
+    /** Drops everything that shows this tool, and every list page (any of them may show it, or now should). */
     public void invalidate(String slug) {
         generation.incrementAndGet();
         details.invalidate(slug);
         verdicts.invalidate(slug);
         comparisons.asMap().keySet().removeIf(key -> key.contains(slug));
+        pages.invalidateAll();
+    }
+
+    /** Drops every list page (a tool was added). */
+    public void invalidateLists() {
+        generation.incrementAndGet();
+        pages.invalidateAll();
     }
 
     private <K, V> Uni<V> cached(Cache<K, V> cache, K key, Supplier<Uni<V>> load) {

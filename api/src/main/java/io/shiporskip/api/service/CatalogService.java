@@ -39,8 +39,12 @@ public class CatalogService {
         this.cache = cache;
     }
 
-    @WithSession
     public Uni<Page<ToolSummary>> list(ToolListQuery query) {
+        return cache.page(query, () -> loadPage(query));
+    }
+
+    @WithSession
+    Uni<Page<ToolSummary>> loadPage(ToolListQuery query) {
         return tools.page(query).map(found -> {
             boolean more = found.size() > query.limit();
             List<Tool> page = more ? found.subList(0, query.limit()) : found;

@@ -74,6 +74,29 @@ class ReadCacheTest {
     }
 
     @Test
+    void aNewToolAndAChangedVerdictShowInTheNextListPage() {
+        String byNewest = "/api/tools?sort=newest&limit=100";
+        given().when().get(byNewest).then().statusCode(200);
+        given().when().get(byNewest).then().statusCode(200);
+
+        String slug = newToolWithReview(90);
+
+        given().when().get(byNewest).then().statusCode(200)
+                .body("items[0].slug", equalTo(slug))
+                .body("items[0].verdict.decision", equalTo("SHIP"));
+        given().queryParam("decision", "SKIP").queryParam("limit", 100).when().get("/api/tools").then()
+                .statusCode(200).body("items.slug", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(slug)));
+
+        review(slug, "builder", 20, "SKIP").then().statusCode(200);
+
+        given().when().get(byNewest).then().statusCode(200)
+                .body("items[0].slug", equalTo(slug))
+                .body("items[0].verdict.decision", equalTo("SKIP"));
+        given().queryParam("decision", "SKIP").queryParam("limit", 100).when().get("/api/tools").then()
+                .statusCode(200).body("items.slug", org.hamcrest.Matchers.hasItem(slug));
+    }
+
+    @Test
     void cacheFiguresAreExported() {
         given().when().get("/api/tools/smolvlm2").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200)
