@@ -1,6 +1,7 @@
 package io.shiporskip.api.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -59,6 +60,16 @@ class PlatformTest {
                 .then().statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://localhost:5173")
                 .header("Access-Control-Allow-Methods", containsString("GET"));
+    }
+
+    @Test
+    void browsersMayReadTheCachingAndRateLimitHeaders() {
+        given().header("Origin", "http://localhost:5173")
+                .when().get("/api/tools/smolvlm2/verdict")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:5173")
+                .header("Access-Control-Expose-Headers", allOf(containsString("ETag"), containsString("Retry-After"),
+                        containsString("RateLimit-Remaining"), containsString("Last-Modified")));
     }
 
     @Test
