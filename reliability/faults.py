@@ -8,11 +8,12 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ET
+
+import rawhttp  # same folder
 
 WORK = os.environ["REL_WORK"]
 ROOT = os.environ["REL_ROOT"]
@@ -105,50 +106,6 @@ def stored(slug, kind="badge"):
 # ---------------------------------------------------------------------------------------------------------
 # HTTP (well-formed requests) and metrics
 # ---------------------------------------------------------------------------------------------------------
-def raw_exchange(port, data, timeout=15):
-    """Sends bytes as-is on a fresh connection (Connection: close expected) and parses the answer."""
-    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
-        s.sendall(data)  # no half-close: Netty would take the FIN as the client leaving and drop the answer
-        chunks = []
-        while True:
-            try:
-                b = s.recv(65536)
-            except ConnectionResetError:
-                break
-            if not b:
-                break
-            chunks.append(b)
-    return parse_response(b"".join(chunks))
-
-
-def parse_response(buf):
-    """(status, headers{lower: value}, body) or None when nothing parsable came back."""
-    head, sep, body = buf.partition(b"\r\n\r\n")
-    if not sep:
-        return None
-    lines = head.split(b"\r\n")
-    m = re.match(rb"HTTP/1\.[01] (\d{3})", lines[0])
-    if not m:
-        return None
-    headers = {}
-    for line in lines[1:]:
-        k, _, v = line.partition(b":")
-        headers[k.strip().lower().decode("latin-1")] = v.strip().decode("latin-1")
-    if headers.get("transfer-encoding", "").lower() == "chunked":
-        out, rest = [], body
-        while rest:
-            size_line, _, rest = rest.partition(b"\r\n")
-            size = int(size_line.split(b";")[0] or b"0", 16)
-            if size == 0:
-                break
-            out.append(rest[:size])
-            rest = rest[size + 2:]
-        body = b"".join(out)
-    elif "content-length" in headers:
-        body = body[:int(headers["content-length"])]
-    return int(m.group(1)), headers, body
-
-
 def http(method, port, path, body=None, headers=None, timeout=15):
     h = {"Host": f"127.0.0.1:{port}", "Connection": "close"}
     h.update(headers or {})
@@ -158,7 +115,7 @@ def http(method, port, path, body=None, headers=None, timeout=15):
         h.setdefault("Content-Type", "application/json")
         h["Content-Length"] = str(len(data))
     req = f"{method} {path} HTTP/1.1\r\n" + "".join(f"{k}: {v}\r\n" for k, v in h.items()) + "\r\n"
-    r = raw_exchange(port, req.encode() + data, timeout)
+    r = rawhttp.parse(rawhttp.exchange(port, req.encode() + data, timeout))
     if r is None:
         raise OSError(f"no HTTP answer to {method} {path}")
     return r

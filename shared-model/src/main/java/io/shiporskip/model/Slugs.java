@@ -9,14 +9,32 @@ public final class Slugs {
 
     public static final int MAX_LENGTH = 100;
     public static final String PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
-    private static final Pattern VALID = Pattern.compile(PATTERN);
     private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
 
     private Slugs() {
     }
 
+    /**
+     * Whether {@code slug} matches {@link #PATTERN} and fits {@link #MAX_LENGTH}. Hand-written rather than a regex:
+     * the badge route checks every request's slug, and this allocates nothing.
+     */
     public static boolean isValid(String slug) {
-        return slug != null && slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
+        int n = slug == null ? 0 : slug.length();
+        if (n == 0 || n > MAX_LENGTH) {
+            return false;
+        }
+        boolean afterDash = true; // a slug may not start with '-'
+        for (int i = 0; i < n; i++) {
+            char c = slug.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                afterDash = false;
+            } else if (c == '-' && !afterDash) {
+                afterDash = true;
+            } else {
+                return false;
+            }
+        }
+        return !afterDash;
     }
 
     /** "SmolVLM 2.5" → "smolvlm-2-5". Accents are folded; anything else becomes a separator. */

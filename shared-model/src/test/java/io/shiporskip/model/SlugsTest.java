@@ -29,6 +29,22 @@ class SlugsTest {
         assertFalse(Slugs.isValid(null));
     }
 
+    /** The hand-written check and the documented pattern agree on every string. */
+    @Test
+    void agreesWithThePattern() {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(Slugs.PATTERN);
+        java.util.Random random = new java.util.Random(42);
+        String alphabet = "ab9-_A.-é\n/";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int j = random.nextInt(8); j >= 0; j--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = b.toString();
+            assertEquals(pattern.matcher(s).matches(), Slugs.isValid(s), s);
+        }
+    }
+
     @Test
     void derivesSlugsFromNames() {
         assertEquals("smolvlm-2-5", Slugs.fromName("SmolVLM 2.5"));

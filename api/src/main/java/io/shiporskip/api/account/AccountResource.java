@@ -1,6 +1,7 @@
 package io.shiporskip.api.account;
 
 import io.shiporskip.api.account.AccountRequests.NewAccount;
+import io.shiporskip.api.input.Emails;
 import io.shiporskip.api.ratelimit.Quota;
 import io.shiporskip.api.ratelimit.RateLimiter;
 import io.shiporskip.api.security.AccountLimitsConfig;

@@ -1,6 +1,7 @@
 package io.shiporskip.api.account;
 
 import io.shiporskip.api.account.ReaderService.BookmarkView;
+import io.shiporskip.api.input.Params;
 import io.shiporskip.api.ratelimit.Quota;
 import io.shiporskip.api.ratelimit.RateLimiter;
 import io.shiporskip.api.security.AccountLimitsConfig;
@@ -54,7 +55,7 @@ public class MeResource {
     public Uni<Page<BookmarkView>> bookmarks(@Context SecurityContext security, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
         return readers.bookmarks(Caller.accountId(security), cursor == null || cursor.isEmpty() ? null : cursor,
-                PathParams.limit(limit, 100, 20));
+                Params.intInRange("limit", limit, 1, 100, 20));
     }
 
     @PUT
@@ -62,7 +63,7 @@ public class MeResource {
     @Operation(summary = "Bookmark a tool (idempotent)")
     public Uni<Response> bookmark(@Context SecurityContext security, @PathParam("slug") String slug) {
         long id = Caller.accountId(security);
-        String tool = PathParams.slug("slug", slug);
+        String tool = Params.slug("slug", slug);
         Quota quota = limiter.consume(limits.writeLimit(), "account:" + id);
         return readers.bookmark(id, tool).map(v -> quota.addHeaders(Response.noContent()).build());
     }
@@ -72,7 +73,7 @@ public class MeResource {
     @Operation(summary = "Remove a bookmark (idempotent)")
     public Uni<Response> unbookmark(@Context SecurityContext security, @PathParam("slug") String slug) {
         long id = Caller.accountId(security);
-        String tool = PathParams.slug("slug", slug);
+        String tool = Params.slug("slug", slug);
         Quota quota = limiter.consume(limits.writeLimit(), "account:" + id);
         return readers.unbookmark(id, tool).map(v -> quota.addHeaders(Response.noContent()).build());
     }

@@ -5,7 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.shiporskip.api.domain.Tool;
 import io.shiporskip.api.error.ApiProblem;
 import io.shiporskip.api.repository.ToolRepository;
-import io.shiporskip.api.service.ToolViews;
+import io.shiporskip.api.service.Dtos;
 import io.shiporskip.api.service.VerdictService;
 import io.shiporskip.model.CommunitySummary;
 import io.shiporskip.model.Page;
@@ -52,7 +52,7 @@ public class ReaderService {
         return account(accountId).chain(account -> lockTool(slug).chain(tool -> votes.find(account, tool)
                 .chain(existing -> {
                     if (existing != null && existing.decision == decision) {
-                        return Uni.createFrom().item(new VoteView(slug, decision, ToolViews.community(tool)));
+                        return Uni.createFrom().item(new VoteView(slug, decision, Dtos.community(tool)));
                     }
                     Vote vote = existing != null ? existing : new Vote();
                     vote.account = account;
@@ -60,7 +60,7 @@ public class ReaderService {
                     vote.decision = decision;
                     vote.votedAt = OffsetDateTime.now(ZoneOffset.UTC);
                     return votes.persist(vote).chain(() -> recount(tool))
-                            .map(t -> new VoteView(slug, decision, ToolViews.community(t)));
+                            .map(t -> new VoteView(slug, decision, Dtos.community(t)));
                 })));
     }
 
@@ -69,9 +69,9 @@ public class ReaderService {
     public Uni<VoteView> unvote(long accountId, String slug) {
         return account(accountId).chain(account -> lockTool(slug).chain(tool -> votes.find(account, tool)
                 .chain(existing -> existing == null
-                        ? Uni.createFrom().item(new VoteView(slug, null, ToolViews.community(tool)))
+                        ? Uni.createFrom().item(new VoteView(slug, null, Dtos.community(tool)))
                         : votes.delete(existing).chain(() -> recount(tool))
-                                .map(t -> new VoteView(slug, null, ToolViews.community(t))))));
+                                .map(t -> new VoteView(slug, null, Dtos.community(t))))));
     }
 
     /** Idempotent: bookmarking twice keeps the first time. */
@@ -104,7 +104,7 @@ public class ReaderService {
             boolean more = found.size() > limit;
             List<Bookmark> page = more ? found.subList(0, limit) : found;
             String next = more ? encodeCursor(page.get(page.size() - 1).id) : null;
-            return new Page<>(page.stream().map(b -> new BookmarkView(ToolViews.summary(b.tool), b.createdAt)).toList(),
+            return new Page<>(page.stream().map(b -> new BookmarkView(Dtos.summary(b.tool), b.createdAt)).toList(),
                     next);
         });
     }

@@ -1,6 +1,7 @@
 package io.shiporskip.api.account;
 
 import io.shiporskip.api.account.AccountRequests.VoteRequest;
+import io.shiporskip.api.input.Params;
 import io.shiporskip.api.ratelimit.Quota;
 import io.shiporskip.api.ratelimit.RateLimiter;
 import io.shiporskip.api.security.AccountLimitsConfig;
@@ -49,7 +50,7 @@ public class VoteResource {
     public Uni<Response> vote(@Context SecurityContext security, @PathParam("slug") String slug,
             @Valid @NotNull VoteRequest body) {
         long id = Caller.accountId(security);
-        String tool = PathParams.slug("slug", slug);
+        String tool = Params.slug("slug", slug);
         Quota quota = limiter.consume(limits.writeLimit(), "account:" + id);
         return readers.vote(id, tool, ReviewDecision.valueOf(body.decision()))
                 .map(view -> quota.addHeaders(Response.ok(view)).build());
@@ -61,7 +62,7 @@ public class VoteResource {
             description = "Answers with the tool's community summary after the withdrawal.")
     public Uni<Response> unvote(@Context SecurityContext security, @PathParam("slug") String slug) {
         long id = Caller.accountId(security);
-        String tool = PathParams.slug("slug", slug);
+        String tool = Params.slug("slug", slug);
         Quota quota = limiter.consume(limits.writeLimit(), "account:" + id);
         return readers.unvote(id, tool).map(view -> quota.addHeaders(Response.ok(view)).build());
     }

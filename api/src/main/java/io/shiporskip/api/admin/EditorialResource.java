@@ -1,10 +1,10 @@
 package io.shiporskip.api.admin;
 
-import io.shiporskip.api.account.Emails;
-import io.shiporskip.api.account.PathParams;
 import io.shiporskip.api.admin.EditorialRequests.NewTool;
 import io.shiporskip.api.admin.EditorialRequests.ReviewRequest;
 import io.shiporskip.api.admin.EditorialRequests.ToolPatch;
+import io.shiporskip.api.input.Emails;
+import io.shiporskip.api.input.Params;
 import io.shiporskip.api.ratelimit.Quota;
 import io.shiporskip.api.ratelimit.RateLimiter;
 import io.shiporskip.api.security.AccountLimitsConfig;
@@ -79,7 +79,7 @@ public class EditorialResource {
             content = @Content(schema = @Schema(implementation = ToolDetail.class)))
     public Uni<Response> update(@Context SecurityContext security, @PathParam("slug") String slug,
             @Valid @NotNull ToolPatch body) {
-        String tool = PathParams.slug("slug", slug);
+        String tool = Params.slug("slug", slug);
         Quota quota = writeQuota(security);
         return editorial.updateTool(tool, body).chain(catalog::detail)
                 .map(detail -> quota.addHeaders(Response.ok(detail)).build());
@@ -93,8 +93,8 @@ public class EditorialResource {
     @APIResponse(responseCode = "200", description = "Replaced")
     public Uni<Response> putReview(@Context SecurityContext security, @PathParam("slug") String slug,
             @PathParam("critic") String critic, @Valid @NotNull ReviewRequest body) {
-        String tool = PathParams.slug("slug", slug);
-        String criticSlug = PathParams.slug("critic", critic);
+        String tool = Params.slug("slug", slug);
+        String criticSlug = Params.slug("critic", critic);
         Quota quota = writeQuota(security);
         return editorial.putReview(tool, criticSlug, body).map(outcome -> quota.addHeaders(
                 Response.status(outcome.created() ? 201 : 200).entity(outcome.review())).build());
@@ -105,8 +105,8 @@ public class EditorialResource {
     @Operation(summary = "Delete a critic's review of a tool; the panel verdict is re-derived")
     public Uni<Response> deleteReview(@Context SecurityContext security, @PathParam("slug") String slug,
             @PathParam("critic") String critic) {
-        String tool = PathParams.slug("slug", slug);
-        String criticSlug = PathParams.slug("critic", critic);
+        String tool = Params.slug("slug", slug);
+        String criticSlug = Params.slug("critic", critic);
         Quota quota = writeQuota(security);
         return editorial.deleteReview(tool, criticSlug).map(v -> quota.addHeaders(Response.noContent()).build());
     }
@@ -117,7 +117,7 @@ public class EditorialResource {
             description = "Takes effect in the account's next token (the tools claim).")
     public Uni<Response> grantMaker(@Context SecurityContext security, @PathParam("slug") String slug,
             @PathParam("email") String email) {
-        String tool = PathParams.slug("slug", slug);
+        String tool = Params.slug("slug", slug);
         String account = Emails.normalise("email", email);
         Quota quota = writeQuota(security);
         return editorial.grantMaker(tool, account).map(v -> quota.addHeaders(Response.noContent()).build());
@@ -129,7 +129,7 @@ public class EditorialResource {
             description = "Tokens already issued keep the old tools claim until they expire.")
     public Uni<Response> revokeMaker(@Context SecurityContext security, @PathParam("slug") String slug,
             @PathParam("email") String email) {
-        String tool = PathParams.slug("slug", slug);
+        String tool = Params.slug("slug", slug);
         String account = Emails.normalise("email", email);
         Quota quota = writeQuota(security);
         return editorial.revokeMaker(tool, account).map(v -> quota.addHeaders(Response.noContent()).build());

@@ -15,8 +15,8 @@ import io.shiporskip.api.error.ApiProblem;
 import io.shiporskip.api.repository.CriticRepository;
 import io.shiporskip.api.repository.ReviewRepository;
 import io.shiporskip.api.repository.ToolRepository;
+import io.shiporskip.api.service.Dtos;
 import io.shiporskip.api.service.VerdictService;
-import io.shiporskip.model.CriticRef;
 import io.shiporskip.model.ReviewDecision;
 import io.shiporskip.model.Slugs;
 import io.smallrye.mutiny.Uni;
@@ -57,11 +57,7 @@ public class EditorialService {
     /** Returns the new tool's slug; 409 when the slug is taken. */
     @WithTransaction
     public Uni<String> createTool(NewTool body) {
-        String slug = body.slug() != null ? body.slug() : Slugs.fromName(body.name());
-        if (!Slugs.isValid(slug)) {
-            return Uni.createFrom().failure(ApiProblem.badParameter("slug",
-                    "cannot be derived from this name; send a slug of lower-case letters, digits and hyphens"));
-        }
+        String slug = slugOf(body.slug(), body.name());
         return tools.findBySlug(slug).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().failure(ApiProblem.conflict("A tool with slug '" + slug + "' already exists"));
@@ -121,11 +117,7 @@ public class EditorialService {
 
     @WithTransaction
     public Uni<io.shiporskip.model.Critic> createCritic(NewCritic body) {
-        String slug = body.slug() != null ? body.slug() : Slugs.fromName(body.name());
-        if (!Slugs.isValid(slug)) {
-            return Uni.createFrom().failure(ApiProblem.badParameter("slug",
-                    "cannot be derived from this name; send a slug of lower-case letters, digits and hyphens"));
-        }
+        String slug = slugOf(body.slug(), body.name());
         return critics.findBySlug(slug).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().failure(ApiProblem.conflict("A critic with slug '" + slug + "' already exists"));
@@ -140,7 +132,7 @@ public class EditorialService {
                         : panel.stream().mapToInt(c -> c.position).max().orElse(0) + 1;
                 return critics.persist(critic);
             });
-        }).map(c -> new io.shiporskip.model.Critic(c.slug, c.name, c.lens, c.position));
+        }).map(Dtos::critic);
     }
 
     /** Creates or replaces one critic's review of a tool, then re-derives the panel verdict. */
@@ -158,9 +150,7 @@ public class EditorialService {
                     return reviews.persist(review)
                             .chain(() -> reviews.flush())
                             .chain(() -> verdicts.refresh(tool))
-                            .map(t -> new ReviewOutcome(existing == null, new io.shiporskip.model.Review(
-                                    new CriticRef(critic.slug, critic.name), review.score, review.decision,
-                                    review.text, review.publishedAt)));
+                            .map(t -> new ReviewOutcome(existing == null, Dtos.review(review)));
                 })));
     }
 
@@ -223,5 +213,15 @@ public class EditorialService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The slug sent, or one derived from the name; a 400 naming {@code slug} when neither is usable. */
+    private static String slugOf(String sent, String name) {
+        String slug = sent != null ? sent : Slugs.fromName(name);
+        if (!Slugs.isValid(slug)) {
+            throw ApiProblem.badParameter("slug",
+                    "cannot be derived from this name; send a slug of lower-case letters, digits and hyphens");
+        }
+        return slug;
     }
 }

@@ -17,8 +17,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
+import org.hibernate.JDBCException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -101,11 +103,23 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, UriInfo uri) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && ("23505".equals(pg.getSqlState()) || "23503".equals(pg.getSqlState()))) {
+            String state = sqlState(cause);
+            if ("23505".equals(state) || "23503".equals(state)) {
                 return problem(409, "Conflict", "The request conflicts with a concurrent change; try again", uri, null);
             }
         }
         return unexpected(e, uri);
+    }
+
+    /** Hibernate Reactive reports a failed statement either converted (JDBCException) or as the driver's PgException. */
+    private static String sqlState(Throwable e) {
+        if (e instanceof JDBCException jdbc) {
+            return jdbc.getSQLState();
+        }
+        if (e instanceof SQLException sql) {
+            return sql.getSQLState();
+        }
+        return e instanceof PgException pg ? pg.getSqlState() : null;
     }
 
     @ServerExceptionMapper
@@ -113,22 +127,8 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json, uri);
         }
-        if (e instanceof IllegalArgumentException && unparsableMediaType(e)) {
-            // Quarkus REST parses Content-Type while choosing between @Consumes variants of one path and throws
-            // on a malformed one ("a/b/c;;;="): the client's header, not our failure.
-            return problem(400, "Bad Request", "The Content-Type or Accept header is not a valid media type", uri, null);
-        }
         Log.errorf(e, "request %s failed", uri.getPath());
         return problem(500, "Internal Server Error", "The server could not answer this request", uri, null);
-    }
-
-    private static boolean unparsableMediaType(Throwable e) {
-        for (StackTraceElement frame : e.getStackTrace()) {
-            if (frame.getClassName().endsWith(".MediaTypeHeaderDelegate")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public static Response problem(int status, String title, String detail, UriInfo uri, List<FieldError> errors) {

@@ -1,34 +1,16 @@
 package io.shiporskip.api.newsletter;
 
+import io.shiporskip.model.Markup;
+
 /** Escaping for every piece of text that lands in HTML we render (digests, newsletter pages). */
 public final class Html {
 
     private Html() {
     }
 
-    /** Safe in element content and in double- or single-quoted attribute values. */
+    /** Safe in element content and in quoted attribute values; the shared {@link Markup} rule. */
     public static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    // Control characters have no business in a page and can confuse mail clients.
-                    if (c >= 0x20 || c == '\n' || c == '\t') {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return Markup.safe(text);
     }
 
     /** A minimal complete page: the newsletter's confirmation and unsubscribe screens. */

@@ -1,6 +1,7 @@
 package io.shiporskip.api.newsletter;
 
 import io.quarkus.logging.Log;
+import io.shiporskip.api.input.Emails;
 import io.shiporskip.api.ratelimit.Quota;
 import io.shiporskip.api.ratelimit.RateLimit;
 import io.shiporskip.api.ratelimit.RateLimitExceeded;
@@ -36,7 +37,7 @@ public class NewsletterService {
     public Uni<Quota> subscribe(String rawEmail, String clientKey) {
         return Uni.createFrom().item(() -> limiter.consume(subscribeLimit, clientKey))
                 .chain(quota -> {
-                    String email = EmailAddresses.normalise(rawEmail);
+                    String email = Emails.normalise("email", rawEmail);
                     if (!mayMail(email)) {
                         return Uni.createFrom().item(quota);
                     }

@@ -1,6 +1,7 @@
 package io.shiporskip.api.rest;
 
 import io.shiporskip.api.error.ApiProblem;
+import io.shiporskip.api.input.Params;
 import io.shiporskip.api.service.ComparisonService;
 import io.shiporskip.model.Comparison;
 import io.shiporskip.model.ProblemDetail;

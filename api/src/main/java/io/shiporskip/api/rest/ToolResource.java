@@ -1,5 +1,6 @@
 package io.shiporskip.api.rest;
 
+import io.shiporskip.api.input.Params;
 import io.shiporskip.api.service.CatalogService;
 import io.shiporskip.api.service.ToolCursor;
 import io.shiporskip.api.service.ToolListQuery;

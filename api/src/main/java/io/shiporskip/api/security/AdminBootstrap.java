@@ -4,9 +4,9 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
-import io.shiporskip.api.account.AccountService;
 import io.shiporskip.api.account.AccountService.AdminOutcome;
-import io.shiporskip.api.account.Emails;
+import io.shiporskip.api.account.AccountService;
+import io.shiporskip.api.input.Emails;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
 

@@ -2,8 +2,8 @@ package io.shiporskip.api.security;
 
 import io.shiporskip.api.account.AccountRequests.SignIn;
 import io.shiporskip.api.account.AccountService;
-import io.shiporskip.api.account.Emails;
 import io.shiporskip.api.error.ApiProblem;
+import io.shiporskip.api.input.Emails;
 import io.shiporskip.api.security.TokenService.AccessToken;
 import io.shiporskip.model.ProblemDetail;
 import io.smallrye.mutiny.Uni;

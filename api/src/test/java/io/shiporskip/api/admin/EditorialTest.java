@@ -141,6 +141,22 @@ class EditorialTest {
     }
 
     @Test
+    void aNameWithNoLettersOrDigitsNeedsASlug() {
+        Map<String, Object> tool = newTool(null);
+        tool.remove("slug");
+        tool.put("name", "!!! ???");
+        given().auth().oauth2(adminToken()).contentType("application/json").body(tool)
+                .when().post("/api/tools")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("slug"));
+        given().auth().oauth2(adminToken()).contentType("application/json")
+                .body(Map.of("name", "¿¿", "lens", "Does it hold up under real load?"))
+                .when().post("/api/critics")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("slug"));
+    }
+
+    @Test
     void invalidToolsAre400sNamingEveryBadFieldAndWriteNothing() {
         String admin = adminToken();
         String slug = "bad-tool-" + System.nanoTime();

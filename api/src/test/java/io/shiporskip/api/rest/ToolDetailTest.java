@@ -8,10 +8,17 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.shiporskip.api.PostgresResource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -84,6 +91,24 @@ class ToolDetailTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(413))
                 .body("detail", equalTo("The request body is larger than 64 KiB"));
+    }
+
+    @TestHTTPResource("/")
+    URI base;
+
+    /** Sent with the JDK client: REST Assured itself refuses to encode a body for an unparsable media type. */
+    @Test
+    void anUnparsableContentTypeIsA400Problem() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String path : new String[] {"api/newsletter/confirm", "api/accounts"}) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve(path))
+                    .header("Content-Type", "a/b/c;;;=")
+                    .POST(HttpRequest.BodyPublishers.ofString("token=abc")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, response.statusCode(), path);
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""), path);
+            assertTrue(response.body().contains("\"detail\":\"The Content-Type header is not a valid media type\""),
+                    response.body());
+        }
     }
 
     @Test

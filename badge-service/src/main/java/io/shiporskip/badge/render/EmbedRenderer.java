@@ -2,6 +2,7 @@ package io.shiporskip.badge.render;
 
 import io.shiporskip.model.CommunitySummary;
 import io.shiporskip.model.CriticScore;
+import io.shiporskip.model.Markup;
 import io.shiporskip.model.ReviewDecision;
 import io.shiporskip.model.VerdictSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,25 +35,25 @@ public class EmbedRenderer {
             + ".cta{margin-top:auto;font-weight:600}";
 
     public String verdict(VerdictSnapshot v, Theme theme, String clickUrl) {
-        String name = Text.safe(v.name() == null || v.name().isBlank() ? v.slug() : v.name());
+        String name = Markup.safe(v.name() == null || v.name().isBlank() ? v.slug() : v.name());
         String call = Verdicts.call(v);
         StringBuilder s = new StringBuilder(3000);
         head(s, name + " \u2014 Ship or Skip verdict", theme);
-        s.append("<a class=\"card\" href=\"").append(Text.escape(clickUrl)).append("\" target=\"_blank\" rel=\"noopener\">");
+        s.append("<a class=\"card\" href=\"").append(Markup.escape(clickUrl)).append("\" target=\"_blank\" rel=\"noopener\">");
         s.append("<div class=\"top\"><span class=\"brand\">SHIP OR SKIP \u00B7 PANEL VERDICT</span><span class=\"call\" style=\"background:")
                 .append(Verdicts.accent(Verdicts.decision(v))).append("\">").append(call).append("</span></div>");
         s.append("<div class=\"name\" title=\"").append(name).append("\">").append(name).append("</div>");
-        String tagline = Text.safe(v.tagline());
+        String tagline = Markup.safe(v.tagline());
         if (!tagline.isEmpty()) {
             s.append("<div class=\"tag\">").append(tagline).append("</div>");
         }
-        s.append("<div class=\"split\">").append(Text.escape(Verdicts.split(v))).append(" \u00B7 ")
-                .append(Text.escape(Verdicts.percentLine(v))).append("</div>");
+        s.append("<div class=\"split\">").append(Markup.escape(Verdicts.split(v))).append(" \u00B7 ")
+                .append(Markup.escape(Verdicts.percentLine(v))).append("</div>");
         if (v.critics() != null && !v.critics().isEmpty()) {
             s.append("<ul>");
             for (CriticScore c : v.critics()) {
                 boolean ship = c.decision() == ReviewDecision.SHIP;
-                s.append("<li><span>").append(Text.safe(c.critic())).append("</span><b class=\"")
+                s.append("<li><span>").append(Markup.safe(c.critic())).append("</span><b class=\"")
                         .append(ship ? "ship" : "skip").append("\">").append(c.score()).append(' ')
                         .append(c.decision() == null ? "" : c.decision().name()).append("</b></li>");
             }
@@ -60,7 +61,7 @@ public class EmbedRenderer {
         }
         CommunitySummary community = v.community();
         String line = community == null || community.label() == null ? "No community votes yet" : community.label();
-        s.append("<div class=\"community\">Community: ").append(Text.safe(line)).append("</div>");
+        s.append("<div class=\"community\">Community: ").append(Markup.safe(line)).append("</div>");
         s.append("<div class=\"cta\">Read the full review \u2192</div></a></body></html>");
         return s.toString();
     }
@@ -68,7 +69,7 @@ public class EmbedRenderer {
     /** "Unknown tool" or "Verdict unavailable" in the same frame. */
     public String message(String message, Theme theme) {
         StringBuilder s = new StringBuilder(1600);
-        String m = Text.safe(message);
+        String m = Markup.safe(message);
         head(s, m + " \u2014 Ship or Skip", theme);
         s.append("<div class=\"card\" style=\"display:flex;flex-direction:column;gap:6px;max-width:360px;height:260px;padding:14px 16px;"
                 + "background:var(--bg);border:1px solid var(--bd);border-radius:16px\"><span class=\"brand\">SHIP OR SKIP</span>"

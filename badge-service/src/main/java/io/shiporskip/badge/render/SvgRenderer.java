@@ -1,5 +1,6 @@
 package io.shiporskip.badge.render;
 
+import io.shiporskip.model.Markup;
 import io.shiporskip.model.VerdictDecision;
 import io.shiporskip.model.VerdictSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,7 @@ public class SvgRenderer {
     static final String LABEL = "ship or skip";
 
     public byte[] verdict(VerdictSnapshot v, BadgeStyle style, Theme theme) {
-        String name = Text.clean(v.name() == null || v.name().isBlank() ? v.slug() : v.name());
+        String name = Markup.clean(v.name() == null || v.name().isBlank() ? v.slug() : v.name());
         VerdictDecision d = Verdicts.decision(v);
         String aria = name + ": " + Verdicts.call(v) + ", " + Verdicts.split(v) + " on Ship or Skip";
         String svg = style == BadgeStyle.CARD
@@ -45,7 +46,7 @@ public class SvgRenderer {
         double nameMax = CARD_WIDTH - textX - pillWidth - 16 - 12;
         String shownName = TextWidths.fit(name, nameMax, 16, true);
         double callSize = call.length() > 5 ? 12 : 14;
-        String a = Text.safe(aria);
+        String a = Markup.safe(aria);
         StringBuilder s = new StringBuilder(1600);
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"360\" height=\"90\" viewBox=\"0 0 360 90\" role=\"img\" aria-label=\"")
                 .append(a).append("\"><title>").append(a).append("</title>");
@@ -56,16 +57,16 @@ public class SvgRenderer {
         s.append("<rect x=\"16\" y=\"21\" width=\"48\" height=\"48\" rx=\"10\" fill=\"").append(accent).append("\"/>");
         s.append("<text x=\"40\" y=\"50\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\" fill=\"#fff\">S/S</text>");
         s.append("<text class=\"mu\" x=\"76\" y=\"31\" font-size=\"10\" letter-spacing=\".5\">SHIP OR SKIP \u00B7 PANEL</text>");
-        s.append("<text class=\"fg\" x=\"76\" y=\"53\" font-size=\"16\" font-weight=\"bold\">").append(Text.escape(shownName)).append("</text>");
-        s.append("<text class=\"mu\" x=\"76\" y=\"72\" font-size=\"11\">").append(Text.escape(split)).append("</text>");
+        s.append("<text class=\"fg\" x=\"76\" y=\"53\" font-size=\"16\" font-weight=\"bold\">").append(Markup.escape(shownName)).append("</text>");
+        s.append("<text class=\"mu\" x=\"76\" y=\"72\" font-size=\"11\">").append(Markup.escape(split)).append("</text>");
         double pillX = CARD_WIDTH - 16 - pillWidth;
         s.append("<rect x=\"").append(fmt(pillX)).append("\" y=\"20\" width=\"").append(fmt(pillWidth))
                 .append("\" height=\"30\" rx=\"15\" fill=\"").append(accent).append("\"/>");
         s.append("<text x=\"").append(fmt(pillX + pillWidth / 2)).append("\" y=\"").append(callSize > 12 ? "40" : "39.5")
                 .append("\" text-anchor=\"middle\" font-size=\"").append(fmt(callSize))
-                .append("\" font-weight=\"bold\" fill=\"#fff\">").append(Text.escape(call)).append("</text>");
+                .append("\" font-weight=\"bold\" fill=\"#fff\">").append(Markup.escape(call)).append("</text>");
         s.append("<text class=\"mu\" x=\"").append(fmt(pillX + pillWidth / 2))
-                .append("\" y=\"70\" text-anchor=\"middle\" font-size=\"11\">").append(Text.escape(percent)).append("</text>");
+                .append("\" y=\"70\" text-anchor=\"middle\" font-size=\"11\">").append(Markup.escape(percent)).append("</text>");
         s.append("</g></svg>");
         return s.toString();
     }
@@ -92,7 +93,7 @@ public class SvgRenderer {
         double lw = Math.round(TextWidths.width(label, fontSize, big) + label.length() * spacing + 2 * padding);
         double mw = Math.round(TextWidths.width(msg, fontSize, big) + msg.length() * spacing + 2 * padding);
         double w = lw + mw;
-        String a = Text.safe(aria);
+        String a = Markup.safe(aria);
         String rx = style == BadgeStyle.FLAT ? "3" : "0";
         StringBuilder s = new StringBuilder(1200);
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(fmt(w)).append("\" height=\"").append(height)
@@ -125,7 +126,7 @@ public class SvgRenderer {
     }
 
     private static void text(StringBuilder s, double x, double y, String text, boolean shadow) {
-        String t = Text.escape(text);
+        String t = Markup.escape(text);
         if (shadow) {
             s.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y + 1))
                     .append("\" fill=\"#010101\" fill-opacity=\".3\">").append(t).append("</text>");

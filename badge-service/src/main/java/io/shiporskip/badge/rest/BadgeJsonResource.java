@@ -1,11 +1,11 @@
 package io.shiporskip.badge.rest;
 
 import io.shiporskip.badge.config.BadgeConfig;
-import io.shiporskip.badge.render.Text;
 import io.shiporskip.badge.render.Verdicts;
 import io.shiporskip.badge.service.SiteLinks;
 import io.shiporskip.badge.service.VerdictLookup;
 import io.shiporskip.badge.service.VerdictService;
+import io.shiporskip.model.Markup;
 import io.shiporskip.model.VerdictSnapshot;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -64,16 +64,16 @@ public class BadgeJsonResource {
 
     static Snippets snippetsFor(VerdictSnapshot v, SiteLinks links) {
         String slug = v.slug();
-        String name = Text.clean(v.name() == null || v.name().isBlank() ? slug : v.name());
+        String name = Markup.clean(v.name() == null || v.name().isBlank() ? slug : v.name());
         String alt = name + " " + Verdicts.callTitle(v) + " verdict on ShipOrSkip";
-        String altHtml = Text.escape(alt);
+        String altHtml = Markup.escape(alt);
         String badge = links.badge(slug);
         String click = links.click(slug);
         String embed = links.embed(slug);
         String html = "<a href=\"" + click + "?src=site\" target=\"_blank\" rel=\"noopener\"><img src=\"" + badge
                 + "?src=site\" alt=\"" + altHtml + "\" width=\"360\" height=\"90\" /></a>";
         String markdown = "[![" + markdownText(alt) + "](" + badge + "?src=readme)](" + click + "?src=readme)";
-        String iframe = "<iframe src=\"" + embed + "\" title=\"" + Text.escape(name + " ShipOrSkip verdict")
+        String iframe = "<iframe src=\"" + embed + "\" title=\"" + Markup.escape(name + " ShipOrSkip verdict")
                 + "\" width=\"360\" height=\"260\" style=\"border:0;border-radius:16px;max-width:100%;\" loading=\"lazy\"></iframe>";
         String picture = "<a href=\"" + click + "?src=site\" target=\"_blank\" rel=\"noopener\"><picture>"
                 + "<source media=\"(prefers-color-scheme: dark)\" srcset=\"" + badge + "?theme=dark&amp;src=site\" />"

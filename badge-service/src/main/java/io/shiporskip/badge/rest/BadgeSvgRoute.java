@@ -86,7 +86,7 @@ public class BadgeSvgRoute {
     private void serve(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String slug = ctx.pathParam("slug");
-        if (!validSlug(slug)) {
+        if (!Slugs.isValid(slug)) {
             badInput(ctx, "slug", "slug must be lower-case kebab case (a-z, 0-9, '-'), at most " + Slugs.MAX_LENGTH + " characters");
             return;
         }
@@ -142,26 +142,6 @@ public class BadgeSvgRoute {
 
     private static void error(HttpServerResponse response, int status, Buffer body) {
         response.setStatusCode(status).putHeader(Headers.CACHE_CONTROL, Headers.NO_STORE).end(body);
-    }
-
-    /** {@link Slugs#isValid} without a regex or an allocation: [a-z0-9]+ groups joined by single dashes. */
-    static boolean validSlug(String slug) {
-        int n = slug == null ? 0 : slug.length();
-        if (n == 0 || n > Slugs.MAX_LENGTH) {
-            return false;
-        }
-        boolean afterDash = true; // a slug may not start with '-'
-        for (int i = 0; i < n; i++) {
-            char c = slug.charAt(i);
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                afterDash = false;
-            } else if (c == '-' && !afterDash) {
-                afterDash = true;
-            } else {
-                return false;
-            }
-        }
-        return !afterDash;
     }
 
     /** If-None-Match may list several tags, weak or strong, or "*". */

@@ -1,23 +1,23 @@
 package io.shiporskip.badge.render;
 
+import io.shiporskip.model.Markup;
+import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.junit.jupiter.api.Test;
 
 class RenderingTest {
 
     @Test
     void cleanRemovesControlsBidiOverridesAndLoneSurrogates() {
-        assertEquals("abc def", Text.clean("a\u202Ebc\u0000\n\t def\uD800"));
-        assertEquals("🚀 ok", Text.clean(" 🚀\u00A0ok "));
-        assertEquals("", Text.clean(null));
+        assertEquals("abc def", Markup.clean("a\u202Ebc\u0000\n\t def\uD800"));
+        assertEquals("🚀 ok", Markup.clean(" 🚀\u00A0ok "));
+        assertEquals("", Markup.clean(null));
     }
 
     @Test
     void escapeCoversMarkupAndQuotes() {
-        assertEquals("&lt;/text&gt;&lt;script&gt; &amp; &quot;x&quot; &#39;y&#39;", Text.escape("</text><script> & \"x\" 'y'"));
-        assertEquals("plain", Text.escape("plain"));
+        assertEquals("&lt;/text&gt;&lt;script&gt; &amp; &quot;x&quot; &#39;y&#39;", Markup.escape("</text><script> & \"x\" 'y'"));
+        assertEquals("plain", Markup.escape("plain"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.shiporskip.api.rest;
+package io.shiporskip.api.input;
 
 import io.shiporskip.api.error.ApiProblem;
 import io.shiporskip.model.Slugs;
@@ -7,15 +7,15 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Query and path parameters arrive as strings and are parsed here, so a bad value is a 400 naming the
- * parameter (JAX-RS would answer a failed conversion with a bare 404).
+ * Query and path parameters arrive as strings and are parsed here, for every resource, so a bad value is a
+ * 400 naming the parameter (JAX-RS would answer a failed conversion with a bare 404).
  */
-final class Params {
+public final class Params {
 
     private Params() {
     }
 
-    static String slug(String name, String value) {
+    public static String slug(String name, String value) {
         if (!Slugs.isValid(value)) {
             throw ApiProblem.badParameter(name,
                     "must be lower-case letters, digits and single hyphens, at most " + Slugs.MAX_LENGTH + " characters");
@@ -23,7 +23,7 @@ final class Params {
         return value;
     }
 
-    static int intInRange(String name, String value, int min, int max, int defaultValue) {
+    public static int intInRange(String name, String value, int min, int max, int defaultValue) {
         if (value == null || value.isEmpty()) {
             return defaultValue;
         }
@@ -39,7 +39,7 @@ final class Params {
     }
 
     /** Enum values are matched case-insensitively on their wire names; hyphens map to underscores. */
-    static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type, E defaultValue) {
+    public static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type, E defaultValue) {
         if (value == null || value.isEmpty()) {
             return defaultValue;
         }
@@ -54,7 +54,7 @@ final class Params {
                 .collect(Collectors.joining(", ")));
     }
 
-    static String optionalText(String name, String value, int maxLength) {
+    public static String optionalText(String name, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             return null;
         }

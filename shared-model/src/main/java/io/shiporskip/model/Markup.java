@@ -1,13 +1,14 @@
-package io.shiporskip.badge.render;
+package io.shiporskip.model;
 
 /**
- * Makes user text safe to render: drops what XML cannot hold (C0 controls, lone surrogates, U+FFFE/FFFF)
+ * Makes user text safe to render in SVG, HTML and XML — badges, the widget, embed codes, digests, newsletter
+ * pages — one rule for both services: drops what XML cannot hold (C0 controls, lone surrogates, U+FFFE/FFFF)
  * and the bidi controls that could make a name display as something else (U+202E and friends), then
  * escapes for XML/HTML text and attribute values alike.
  */
-public final class Text {
+public final class Markup {
 
-    private Text() {
+    private Markup() {
     }
 
     /** Visible text only: controls and bidi overrides removed, whitespace runs collapsed, trimmed. */
