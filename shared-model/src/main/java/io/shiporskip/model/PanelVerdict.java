@@ -14,6 +14,6 @@ public record PanelVerdict(
 
     /** "4 ship / 0 skip", as the decision table of a comparison shows it. */
     public String split() {
-        return ships + " ship / " + skips + " skip";
+        return VerdictWording.split(ships, skips);
     }
 }

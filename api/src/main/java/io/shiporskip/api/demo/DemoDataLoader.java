@@ -1,17 +1,17 @@
 package io.shiporskip.api.demo;
 
+import io.shiporskip.api.config.ApiConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
-import io.shiporskip.api.config.SiteConfig;
-import io.shiporskip.api.domain.Critic;
-import io.shiporskip.api.domain.Review;
-import io.shiporskip.api.domain.Tool;
-import io.shiporskip.api.repository.CriticRepository;
-import io.shiporskip.api.repository.ToolRepository;
-import io.shiporskip.api.service.VerdictService;
+import io.shiporskip.api.critic.Critic;
+import io.shiporskip.api.tool.entity.Review;
+import io.shiporskip.api.tool.entity.Tool;
+import io.shiporskip.api.critic.CriticRepository;
+import io.shiporskip.api.tool.repository.ToolRepository;
+import io.shiporskip.api.tool.service.VerdictService;
 import io.shiporskip.model.ReviewDecision;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -49,15 +49,15 @@ public class DemoDataLoader {
     record DemoReview(String critic, int score, ReviewDecision decision, String text) {
     }
 
-    private final SiteConfig config;
+    private final ApiConfig config;
     private final ObjectMapper json;
     private final CriticRepository critics;
     private final ToolRepository tools;
     private final VerdictService verdicts;
 
-    public DemoDataLoader(SiteConfig config, ObjectMapper json, CriticRepository critics, ToolRepository tools,
+    public DemoDataLoader(ApiConfig apiConfig, ObjectMapper json, CriticRepository critics, ToolRepository tools,
             VerdictService verdicts) {
-        this.config = config;
+        this.config = apiConfig;
         this.json = json;
         this.critics = critics;
         this.tools = tools;

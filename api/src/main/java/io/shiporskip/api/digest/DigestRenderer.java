@@ -1,6 +1,6 @@
 package io.shiporskip.api.digest;
 
-import static io.shiporskip.api.newsletter.Html.escape;
+import static io.shiporskip.api.platform.Html.escape;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;

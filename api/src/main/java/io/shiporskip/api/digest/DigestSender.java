@@ -1,11 +1,14 @@
 package io.shiporskip.api.digest;
 
+import io.shiporskip.api.config.ApiConfig.Api;
+import io.shiporskip.api.config.ApiConfig.Digest;
+import io.shiporskip.api.config.ApiConfig;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
-import io.shiporskip.api.newsletter.PublicUrl;
 import io.shiporskip.api.newsletter.SubscriberService;
 import io.shiporskip.api.newsletter.SubscriberService.Claim;
 import io.smallrye.mutiny.Multi;
@@ -27,13 +30,15 @@ public class DigestSender {
     private final DigestService digests;
     private final SubscriberService subscribers;
     private final ReactiveMailer mailer;
-    private final PublicUrl urls;
-    private final DigestConfig config;
+    private final Api urls;
+    private final Digest config;
     private final Counter sentMails;
     private final Counter failedMails;
 
-    public DigestSender(DigestService digests, SubscriberService subscribers, ReactiveMailer mailer, PublicUrl urls,
-            DigestConfig config, MeterRegistry registry) {
+    public DigestSender(DigestService digests, SubscriberService subscribers, ReactiveMailer mailer, ApiConfig apiConfig,
+            MeterRegistry registry) {
+        Api urls = apiConfig.api();
+        Digest config = apiConfig.digest();
         this.digests = digests;
         this.subscribers = subscribers;
         this.mailer = mailer;
@@ -80,7 +85,7 @@ public class DigestSender {
     }
 
     private Mail mail(WeeklyDigest digest, Claim claim) {
-        String unsubscribe = urls.of("/api/newsletter/unsubscribe?token=" + claim.unsubscribeToken());
+        String unsubscribe = urls.url("/api/newsletter/unsubscribe?token=" + claim.unsubscribeToken());
         return Mail.withHtml(claim.email(), DigestRenderer.subject(digest), DigestRenderer.html(digest, unsubscribe))
                 .setText(DigestRenderer.text(digest, unsubscribe))
                 // RFC 2369 + RFC 8058: mail clients show an unsubscribe button that POSTs to this URL.

@@ -1,9 +1,11 @@
 package io.shiporskip.api.digest;
 
+import io.shiporskip.api.config.ApiConfig.Site;
+import io.shiporskip.api.config.ApiConfig;
+import io.shiporskip.model.VerdictWording;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.shiporskip.api.config.SiteConfig;
-import io.shiporskip.api.domain.Tool;
-import io.shiporskip.api.repository.ToolRepository;
+import io.shiporskip.api.tool.entity.Tool;
+import io.shiporskip.api.tool.repository.ToolRepository;
 import io.shiporskip.model.VerdictDecision;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class DigestService {
 
     private final ToolRepository tools;
-    private final SiteConfig site;
+    private final Site site;
 
-    public DigestService(ToolRepository tools, SiteConfig site) {
+    public DigestService(ToolRepository tools, ApiConfig apiConfig) {
+        Site site = apiConfig.site();
         this.tools = tools;
         this.site = site;
     }
@@ -34,10 +37,7 @@ public class DigestService {
 
     private WeeklyDigest.Entry entry(Tool tool) {
         return new WeeklyDigest.Entry(tool.slug, tool.name, tool.panelDecision, tool.panelShips, tool.panelSkips,
-                panelSplit(tool), tool.tagline, site.reviewPageUrl(tool.slug));
+                VerdictWording.split(tool.panelShips, tool.panelSkips), tool.tagline, site.reviewPageUrl(tool.slug));
     }
 
-    public static String panelSplit(Tool tool) {
-        return tool.panelShips + " ship / " + tool.panelSkips + " skip";
-    }
 }

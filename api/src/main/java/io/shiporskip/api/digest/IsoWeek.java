@@ -1,6 +1,6 @@
 package io.shiporskip.api.digest;
 
-import io.shiporskip.api.error.ApiProblem;
+import io.shiporskip.api.platform.ApiProblem;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;

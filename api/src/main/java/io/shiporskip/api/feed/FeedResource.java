@@ -1,11 +1,12 @@
 package io.shiporskip.api.feed;
 
+import io.shiporskip.api.config.ApiConfig.Api;
+import io.shiporskip.api.config.ApiConfig.Site;
+import io.shiporskip.api.config.ApiConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.shiporskip.api.config.SiteConfig;
-import io.shiporskip.api.digest.DigestService;
-import io.shiporskip.api.domain.Tool;
-import io.shiporskip.api.newsletter.PublicUrl;
+import io.shiporskip.model.VerdictWording;
+import io.shiporskip.api.tool.entity.Tool;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,11 +37,13 @@ public class FeedResource {
     private static final String CACHE = "public, max-age=300";
 
     private final FeedService feeds;
-    private final PublicUrl urls;
-    private final SiteConfig site;
+    private final Api urls;
+    private final Site site;
     private final ObjectMapper json;
 
-    public FeedResource(FeedService feeds, PublicUrl urls, SiteConfig site, ObjectMapper json) {
+    public FeedResource(FeedService feeds, ApiConfig apiConfig, ObjectMapper json) {
+        Api urls = apiConfig.api();
+        Site site = apiConfig.site();
         this.feeds = feeds;
         this.urls = urls;
         this.site = site;
@@ -59,7 +62,7 @@ public class FeedResource {
         return feeds.newest().map(tools -> {
             List<FeedEntry> entries = entries(tools);
             Instant updated = lastModified(entries);
-            String body = AtomFeed.render(urls.of("/api/verdicts/feed.atom"), site.site().baseUrl(), updated, entries);
+            String body = AtomFeed.render(urls.url("/api/verdicts/feed.atom"), site.baseUrl(), updated, entries);
             return conditional(request, body, AtomFeed.MEDIA_TYPE, updated);
         });
     }
@@ -74,8 +77,8 @@ public class FeedResource {
     public Uni<Response> jsonFeed(Request request) {
         return feeds.newest().map(tools -> {
             List<FeedEntry> entries = entries(tools);
-            JsonFeed feed = new JsonFeed(JsonFeed.VERSION, TITLE, site.site().baseUrl(),
-                    urls.of("/api/verdicts/feed.json"), DESCRIPTION, "en", List.of(new JsonFeed.Author("Ship or Skip")),
+            JsonFeed feed = new JsonFeed(JsonFeed.VERSION, TITLE, site.baseUrl(),
+                    urls.url("/api/verdicts/feed.json"), DESCRIPTION, "en", List.of(new JsonFeed.Author("Ship or Skip")),
                     entries.stream().map(e -> new JsonFeed.Item(e.id(), e.url(), e.title(), e.summary(),
                             e.title() + ". " + e.summary(), AtomFeed.time(e.published()), AtomFeed.time(e.updated()),
                             List.of(e.category()))).toList());
@@ -90,7 +93,7 @@ public class FeedResource {
     private List<FeedEntry> entries(List<Tool> tools) {
         return tools.stream().map(tool -> {
             String url = site.reviewPageUrl(tool.slug);
-            return new FeedEntry(url, url, tool.name + ": " + tool.panelDecision + ", " + DigestService.panelSplit(tool),
+            return new FeedEntry(url, url, tool.name + ": " + tool.panelDecision + ", " + VerdictWording.split(tool.panelShips, tool.panelSkips),
                     tool.tagline, tool.category, tool.createdAt.toInstant(), tool.updatedAt.toInstant());
         }).toList();
     }

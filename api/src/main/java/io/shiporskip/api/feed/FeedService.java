@@ -1,8 +1,8 @@
 package io.shiporskip.api.feed;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.shiporskip.api.domain.Tool;
-import io.shiporskip.api.repository.ToolRepository;
+import io.shiporskip.api.tool.entity.Tool;
+import io.shiporskip.api.tool.repository.ToolRepository;
 import io.shiporskip.model.VerdictDecision;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,10 @@
 package io.shiporskip.api.newsletter;
 
+import io.shiporskip.api.config.ApiConfig.Api;
+import io.shiporskip.api.config.ApiConfig.Newsletter;
+import io.shiporskip.api.config.ApiConfig;
+import io.shiporskip.api.platform.Html;
+
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
@@ -12,17 +17,19 @@ public class ConfirmationMail {
     public static final String SUBJECT = "Confirm your Ship or Skip weekly digest";
 
     private final ReactiveMailer mailer;
-    private final PublicUrl urls;
-    private final NewsletterConfig config;
+    private final Api urls;
+    private final Newsletter config;
 
-    public ConfirmationMail(ReactiveMailer mailer, PublicUrl urls, NewsletterConfig config) {
+    public ConfirmationMail(ReactiveMailer mailer, ApiConfig apiConfig) {
+        Api urls = apiConfig.api();
+        Newsletter config = apiConfig.newsletter();
         this.mailer = mailer;
         this.urls = urls;
         this.config = config;
     }
 
     public Uni<Void> send(String email, String token) {
-        String link = urls.of("/api/newsletter/confirm?token=" + token);
+        String link = urls.url("/api/newsletter/confirm?token=" + token);
         long hours = config.confirmTtl().toHours();
         String text = "Someone (hopefully you) asked for the Ship or Skip weekly digest at this address.\n\n"
                 + "Confirm here: " + link + "\n\n"

@@ -1,7 +1,11 @@
 package io.shiporskip.api.newsletter;
 
-import io.shiporskip.api.error.ApiProblem;
-import io.shiporskip.api.ratelimit.RateLimiter;
+import io.shiporskip.api.config.ApiConfig.Api;
+import io.shiporskip.api.config.ApiConfig;
+import io.shiporskip.api.platform.Html;
+
+import io.shiporskip.api.platform.ApiProblem;
+import io.shiporskip.api.platform.RateLimiter;
 import io.shiporskip.model.ProblemDetail;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -40,9 +44,10 @@ public class NewsletterResource {
             "If this address can receive mail, a confirmation link is on its way.");
 
     private final NewsletterService newsletter;
-    private final PublicUrl urls;
+    private final Api urls;
 
-    public NewsletterResource(NewsletterService newsletter, PublicUrl urls) {
+    public NewsletterResource(NewsletterService newsletter, ApiConfig apiConfig) {
+        Api urls = apiConfig.api();
         this.newsletter = newsletter;
         this.urls = urls;
     }
@@ -99,7 +104,7 @@ public class NewsletterResource {
     public String confirmPage(@RestQuery String token) {
         requireWellFormed(token);
         return Html.page("Confirm your subscription",
-                "<form method=\"post\" action=\"" + Html.escape(urls.of("/api/newsletter/confirm")) + "\">"
+                "<form method=\"post\" action=\"" + Html.escape(urls.url("/api/newsletter/confirm")) + "\">"
                         + "<input type=\"hidden\" name=\"token\" value=\"" + Html.escape(token) + "\">"
                         + "<button type=\"submit\">Yes, send me the weekly digest</button></form>");
     }
@@ -126,7 +131,7 @@ public class NewsletterResource {
     public String unsubscribePage(@RestQuery String token) {
         requireWellFormed(token);
         return Html.page("Unsubscribe from the weekly digest",
-                "<form method=\"post\" action=\"" + Html.escape(urls.of("/api/newsletter/unsubscribe?token=" + token))
+                "<form method=\"post\" action=\"" + Html.escape(urls.url("/api/newsletter/unsubscribe?token=" + token))
                         + "\"><button type=\"submit\">Unsubscribe</button></form>");
     }
 

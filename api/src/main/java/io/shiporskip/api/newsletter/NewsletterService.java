@@ -1,11 +1,14 @@
 package io.shiporskip.api.newsletter;
 
+import io.shiporskip.api.config.ApiConfig.Newsletter;
+import io.shiporskip.api.config.ApiConfig;
+
 import io.quarkus.logging.Log;
-import io.shiporskip.api.input.Emails;
-import io.shiporskip.api.ratelimit.Quota;
-import io.shiporskip.api.ratelimit.RateLimit;
-import io.shiporskip.api.ratelimit.RateLimitExceeded;
-import io.shiporskip.api.ratelimit.RateLimiter;
+import io.shiporskip.api.platform.Emails;
+import io.shiporskip.api.platform.Quota;
+import io.shiporskip.api.platform.RateLimit;
+import io.shiporskip.api.platform.RateLimitExceeded;
+import io.shiporskip.api.platform.RateLimiter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,12 +23,13 @@ public class NewsletterService {
     private final RateLimit mailLimit;
 
     public NewsletterService(SubscriberService subscribers, ConfirmationMail confirmationMail, RateLimiter limiter,
-            NewsletterConfig config) {
+            ApiConfig apiConfig) {
+        Newsletter config = apiConfig.newsletter();
         this.subscribers = subscribers;
         this.confirmationMail = confirmationMail;
         this.limiter = limiter;
-        this.subscribeLimit = new RateLimit("newsletter sign-up", config.subscribeLimit().capacity(),
-                config.subscribeLimit().period());
+        this.subscribeLimit = new RateLimit("newsletter sign-up", config.subscribeLimit(),
+                config.subscribePeriod());
         this.mailLimit = new RateLimit("confirmation mail", config.confirmationMailsPerAddress(),
                 config.confirmationMailPeriod());
     }

@@ -1,8 +1,11 @@
 package io.shiporskip.api.newsletter;
 
+import io.shiporskip.api.config.ApiConfig.Newsletter;
+import io.shiporskip.api.config.ApiConfig;
+
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
-import io.shiporskip.api.error.ApiProblem;
+import io.shiporskip.api.platform.ApiProblem;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +27,10 @@ public class SubscriberService {
     }
 
     private final SubscriberRepository subscribers;
-    private final NewsletterConfig config;
+    private final Newsletter config;
 
-    public SubscriberService(SubscriberRepository subscribers, NewsletterConfig config) {
+    public SubscriberService(SubscriberRepository subscribers, ApiConfig apiConfig) {
+        Newsletter config = apiConfig.newsletter();
         this.subscribers = subscribers;
         this.config = config;
     }

@@ -1,5 +1,6 @@
 package io.shiporskip.badge.render;
 
+import io.shiporskip.model.VerdictWording;
 import io.shiporskip.model.VerdictDecision;
 import io.shiporskip.model.VerdictSnapshot;
 
@@ -45,7 +46,7 @@ public final class Verdicts {
 
     /** "4 ships · 0 skips" */
     public static String split(VerdictSnapshot v) {
-        return v.ships() + (v.ships() == 1 ? " ship" : " ships") + " \u00B7 " + v.skips() + (v.skips() == 1 ? " skip" : " skips");
+        return VerdictWording.tally(v.ships(), v.skips());
     }
 
     /** The compact badges' message: "SHIP 4/0", or "pending" with no review. */

@@ -1,5 +1,6 @@
 package io.shiporskip.badge.security;
 
+import io.shiporskip.model.DevKeys;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
@@ -22,9 +23,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class DevKeyGuard {
-
-    /** SHA-256 of the DER (SubjectPublicKeyInfo) of api's dev-jwt-public.pem; the key itself stays out of main. */
-    static final String DEV_KEY_SHA256 = "d16e80b1f68fb3cd60f08a97b41d8c59ec1eeec9b355abe2bb04777df624c82e";
 
     private final String location;
 
@@ -51,7 +49,7 @@ public class DevKeyGuard {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("SHIPORSKIP_JWT_PUBLIC_KEY (" + location + ") is not a PEM public key", e);
         }
-        if (DEV_KEY_SHA256.equals(sha256(der))) {
+        if (DevKeys.isDevKey(der)) {
             throw new IllegalStateException("Refusing to start: SHIPORSKIP_JWT_PUBLIC_KEY (" + location + ") is the repository's "
                     + "dev/test key. Point it at api's production public key, or unset it to use api's JWK Set");
         }
@@ -82,11 +80,4 @@ public class DevKeyGuard {
         }
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.shiporskip.badge.security;
 
+import io.shiporskip.model.TokenClaims;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.json.JsonString;
 import java.util.Collection;
@@ -11,10 +12,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 public final class MakerAccess {
 
-    public static final String ADMIN = "admin";
-    public static final String MAKER = "maker";
-    public static final String TOOLS_CLAIM = "tools";
-
     private MakerAccess() {
     }
 
@@ -22,14 +19,14 @@ public final class MakerAccess {
         if (identity == null || identity.isAnonymous()) {
             return false;
         }
-        if (identity.hasRole(ADMIN)) {
+        if (identity.hasRole(TokenClaims.ADMIN)) {
             return true;
         }
-        return identity.hasRole(MAKER) && identity.getPrincipal() instanceof JsonWebToken jwt && ownsTool(jwt, slug);
+        return identity.hasRole(TokenClaims.MAKER) && identity.getPrincipal() instanceof JsonWebToken jwt && ownsTool(jwt, slug);
     }
 
     static boolean ownsTool(JsonWebToken jwt, String slug) {
-        Object claim = jwt.getClaim(TOOLS_CLAIM);
+        Object claim = jwt.getClaim(TokenClaims.TOOLS);
         if (!(claim instanceof Collection<?> tools)) {
             return false; // absent or not a list: owns nothing
         }

@@ -1,5 +1,6 @@
 package io.shiporskip.badge.service;
 
+import io.shiporskip.model.ReviewPage;
 import io.quarkus.runtime.Startup;
 import io.shiporskip.badge.config.BadgeConfig;
 import jakarta.inject.Singleton;
@@ -45,7 +46,7 @@ public class SiteLinks {
 
     /** The review page a click lands on, with UTM tags. The slug must already be valid. */
     public String review(String slug) {
-        return siteBase + "/tool/" + slug + "?" + UTM + slug;
+        return ReviewPage.url(siteBase, slug) + "?" + UTM + slug;
     }
 
     public String badge(String slug) {

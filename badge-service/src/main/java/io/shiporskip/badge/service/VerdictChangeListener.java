@@ -1,5 +1,6 @@
 package io.shiporskip.badge.service;
 
+import io.shiporskip.model.VerdictEvents;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -14,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * LISTENs on {@value #CHANNEL} (api NOTIFYs it with a tool slug when that verdict changes) and drops the
+ * LISTENs on {@value VerdictEvents#VerdictEvents.CHANNEL} (api NOTIFYs it with a tool slug when that verdict changes) and drops the
  * slug from the caches, so the next badge load shows the new verdict. The subscriber reconnects by itself
  * when the database goes away; notifications sent meanwhile are lost, so after a reconnect every cached
  * verdict is dropped.
@@ -22,7 +23,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class VerdictChangeListener {
 
-    public static final String CHANNEL = "verdict_changed";
     private static final long RETRY_MILLIS = 1000;
 
     private final Vertx vertx;
@@ -55,7 +55,7 @@ public class VerdictChangeListener {
                 vertx.setTimer(RETRY_MILLIS, id -> connect());
             }
         });
-        s.channel(CHANNEL)
+        s.channel(VerdictEvents.CHANNEL)
                 .subscribeHandler(v -> {
                     listening.set(true);
                     if (subscribedBefore.getAndSet(true)) {

@@ -1,5 +1,6 @@
 package io.shiporskip.badge.stats;
 
+import io.shiporskip.model.TokenClaims;
 import io.quarkus.logging.Log;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -44,7 +45,7 @@ public class MakerStatsResource {
     @GET
     @Path("/{slug}/stats")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @RolesAllowed({MakerAccess.MAKER, MakerAccess.ADMIN})
+    @RolesAllowed({TokenClaims.MAKER, TokenClaims.ADMIN})
     @Operation(summary = "Badge impressions and clicks of one tool per UTC day (JSON, or the daily rows as CSV)")
     @APIResponse(responseCode = "200", description = "Totals, one row per day (zeros included), top referrer hosts, placements")
     @APIResponse(responseCode = "400", description = "Malformed slug, from or to, from after to, or more than 366 days",

@@ -1,0 +1,91 @@
+package io.shiporskip.api.account.rest;
+
+import io.shiporskip.api.account.service.JwtKeys;
+import io.shiporskip.api.account.service.LoginThrottle;
+import io.shiporskip.api.account.service.PasswordHasher;
+import io.shiporskip.api.account.service.TokenService;
+
+import io.shiporskip.api.account.service.AccountRequests.SignIn;
+import io.shiporskip.api.account.service.AccountService;
+import io.shiporskip.api.platform.ApiProblem;
+import io.shiporskip.api.platform.Emails;
+import io.shiporskip.api.account.service.TokenService.AccessToken;
+import io.shiporskip.model.ProblemDetail;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts", description = "Sign-up, sign-in and the signed-in reader")
+public class AuthResource {
+
+    private final AccountService accounts;
+    private final PasswordHasher hasher;
+    private final TokenService tokens;
+    private final LoginThrottle throttle;
+    private final JwtKeys keys;
+
+    public AuthResource(AccountService accounts, PasswordHasher hasher, TokenService tokens, LoginThrottle throttle,
+            JwtKeys keys) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.keys = keys;
+    }
+
+    @POST
+    @Path("/token")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign in: exchange e-mail and password for a short-lived bearer token (RS256 JWT)",
+            description = "The token carries sub (account id), groups (reader, maker, admin) and tools (slugs the "
+                    + "account is a maker of).")
+    @APIResponse(responseCode = "200", description = "The token",
+            content = @Content(schema = @Schema(implementation = AccessToken.class)))
+    @APIResponse(responseCode = "401", description = "Wrong e-mail or password (the same answer for both)",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "429", description = "Too many failed sign-ins for this e-mail")
+    public Uni<Response> token(@Valid @NotNull SignIn body) {
+        String email = Emails.normalise("email", body.email());
+        throttle.checkAllowed(email);
+        return accounts.credentials(email)
+                .chain(found -> hasher.matches(body.password(), found == null ? null : found.passwordHash())
+                        .map(ok -> ok ? found : null))
+                .map(found -> {
+                    if (found == null) {
+                        throttle.failed(email);
+                        throw wrongCredentials();
+                    }
+                    return Response.ok(tokens.issue(found.id(), found.admin(), found.tools()))
+                            .cacheControl(CacheControl.valueOf("no-store"))
+                            .build();
+                });
+    }
+
+    @GET
+    @Path("/jwks.json")
+    @Operation(summary = "The public key tokens are verified with, as a JWK Set (for badge-service)")
+    public Response jwks() {
+        return Response.ok(keys.jwks()).header("Cache-Control", "public, max-age=300").build();
+    }
+
+    /** One answer for an unknown e-mail and a wrong password, so sign-in does not reveal who has an account. */
+    static ApiProblem wrongCredentials() {
+        return new ApiProblem(401, "Unauthorized", "The e-mail or password is wrong", null);
+    }
+}

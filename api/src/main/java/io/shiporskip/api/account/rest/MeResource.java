@@ -1,0 +1,87 @@
+package io.shiporskip.api.account.rest;
+
+import io.shiporskip.api.config.ApiConfig.Limit;
+import io.shiporskip.api.config.ApiConfig;
+import io.shiporskip.model.TokenClaims;
+import io.shiporskip.api.account.entity.Bookmark;
+import io.shiporskip.api.account.service.AccountService;
+import io.shiporskip.api.account.service.AccountView;
+import io.shiporskip.api.account.service.BookmarkService;
+
+import io.shiporskip.api.account.service.BookmarkService.BookmarkView;
+import io.shiporskip.api.platform.Params;
+import io.shiporskip.api.platform.Quota;
+import io.shiporskip.api.platform.RateLimiter;
+import io.shiporskip.api.platform.Caller;
+import io.shiporskip.api.platform.Page;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/me")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(TokenClaims.READER)
+@Tag(name = "Accounts", description = "Sign-up, sign-in and the signed-in reader")
+public class MeResource {
+
+    private final AccountService accounts;
+    private final BookmarkService readers;
+    private final RateLimiter limiter;
+    private final Limit limits;
+
+    public MeResource(AccountService accounts, BookmarkService readers, RateLimiter limiter, ApiConfig apiConfig) {
+        Limit limits = apiConfig.limit();
+        this.accounts = accounts;
+        this.readers = readers;
+        this.limiter = limiter;
+        this.limits = limits;
+    }
+
+    @GET
+    @Operation(summary = "The signed-in account: e-mail, display name, roles and the tools it is a maker of")
+    public Uni<AccountView> me(@Context SecurityContext security) {
+        return accounts.me(Caller.accountId(security));
+    }
+
+    @GET
+    @Path("/bookmarks")
+    @Operation(summary = "The reader's bookmarked tools, newest first",
+            description = "Keyset-paginated: pass nextCursor as cursor for the next page (null on the last page).")
+    public Uni<Page<BookmarkView>> bookmarks(@Context SecurityContext security, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        return readers.bookmarks(Caller.accountId(security), cursor == null || cursor.isEmpty() ? null : cursor,
+                Params.intInRange("limit", limit, 1, 100, 20));
+    }
+
+    @PUT
+    @Path("/bookmarks/{slug}")
+    @Operation(summary = "Bookmark a tool (idempotent)")
+    public Uni<Response> bookmark(@Context SecurityContext security, @PathParam("slug") String slug) {
+        long id = Caller.accountId(security);
+        String tool = Params.slug("slug", slug);
+        Quota quota = limiter.consume(limits.writeLimit(), "account:" + id);
+        return readers.bookmark(id, tool).map(v -> quota.addHeaders(Response.noContent()).build());
+    }
+
+    @DELETE
+    @Path("/bookmarks/{slug}")
+    @Operation(summary = "Remove a bookmark (idempotent)")
+    public Uni<Response> unbookmark(@Context SecurityContext security, @PathParam("slug") String slug) {
+        long id = Caller.accountId(security);
+        String tool = Params.slug("slug", slug);
+        Quota quota = limiter.consume(limits.writeLimit(), "account:" + id);
+        return readers.unbookmark(id, tool).map(v -> quota.addHeaders(Response.noContent()).build());
+    }
+}

@@ -1,0 +1,34 @@
+package io.shiporskip.api.account.service;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of the account routes, validated before any work is done. */
+public final class AccountRequests {
+
+    private AccountRequests() {
+    }
+
+    public record NewAccount(
+            @NotBlank @Size(max = 254) String email,
+            @NotNull @Size(min = 10, max = 200) String password,
+            @NotBlank @Size(max = 80) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            String displayName) {
+
+        @Override
+        public String toString() {
+            return "NewAccount[email=" + email + "]"; // the password never reaches a log line
+        }
+    }
+
+    public record SignIn(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 200) String password) {
+
+        @Override
+        public String toString() {
+            return "SignIn[email=" + email + "]";
+        }
+    }
+
+}

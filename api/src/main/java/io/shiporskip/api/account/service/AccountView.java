@@ -1,0 +1,12 @@
+package io.shiporskip.api.account.service;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * An account as its owner sees it. {@code roles} are the JWT groups a new token would carry; {@code tools} the
+ * slugs this account is a maker of. There is deliberately no password field.
+ */
+public record AccountView(long id, String email, String displayName, List<String> roles, List<String> tools,
+        OffsetDateTime createdAt) {
+}

@@ -1,0 +1,42 @@
+package io.shiporskip.api.comparison;
+
+import io.shiporskip.api.critic.CriticRef;
+import io.shiporskip.model.CommunitySummary;
+import io.shiporskip.model.PanelVerdict;
+import io.shiporskip.model.ReviewDecision;
+
+import java.util.List;
+
+/**
+ * Tools side by side, in the order they were asked for: a column per tool, the decision table
+ * (one row per question, one cell per tool, as the site prints it) and the scorecard (one row per critic).
+ */
+public record Comparison(
+        List<Column> tools,
+        List<DecisionRow> decisionTable,
+        List<ScorecardRow> scorecard) {
+
+    public record Column(
+            String slug,
+            String name,
+            String vendor,
+            String tagline,
+            String description,
+            String category,
+            String pricing,
+            String entryPrice,
+            PanelVerdict verdict,
+            CommunitySummary community) {
+    }
+
+    /** e.g. label "Panel verdict", cells ["Ship · 4 ship / 0 skip", "Ship · 3 ship / 1 skip"]. */
+    public record DecisionRow(String label, List<String> cells) {
+    }
+
+    /** One critic; a cell per tool, null where that critic has not reviewed that tool. */
+    public record ScorecardRow(CriticRef critic, List<ScorecardCell> cells) {
+    }
+
+    public record ScorecardCell(String slug, int score, ReviewDecision decision, String text) {
+    }
+}

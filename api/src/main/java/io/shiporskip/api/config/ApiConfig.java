@@ -1,0 +1,186 @@
+package io.shiporskip.api.config;
+
+import io.shiporskip.api.platform.RateLimit;
+import io.shiporskip.model.ReviewPage;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every {@code shiporskip.*} setting of the api, each default written here once. SmallRye maps environment
+ * variables by name ({@code shiporskip.limit.sign-up} ← {@code SHIPORSKIP_LIMIT_SIGN_UP}); README's configuration
+ * table lists them and {@code ConfigurationTableTest} keeps the two equal.
+ */
+@ConfigMapping(prefix = "shiporskip")
+public interface ApiConfig {
+
+    /** Load the demo catalog into an empty database at startup (dev and the quick-start run only). */
+    @WithName("demo-data")
+    @WithDefault("false")
+    boolean demoData();
+
+    Site site();
+
+    Api api();
+
+    @WithName("read-cache")
+    ReadCache readCache();
+
+    Newsletter newsletter();
+
+    Digest digest();
+
+    Jwt jwt();
+
+    Admin admin();
+
+    Limit limit();
+
+    interface Site {
+        /** Where the site's review pages live: share links point at {base-url}/tool/{slug}. */
+        @WithName("base-url")
+        @WithDefault("http://localhost:8080")
+        String baseUrl();
+
+        default String reviewPageUrl(String slug) {
+            return ReviewPage.url(baseUrl(), slug);
+        }
+    }
+
+    /**
+     * Where this api is reachable from the outside: links in e-mails (confirm, unsubscribe), feed self links and
+     * {@code Location} headers point here, never at whatever Host header a request came with.
+     */
+    interface Api {
+        @WithName("public-url")
+        @WithDefault("http://localhost:8080")
+        String publicUrl();
+
+        /** {@code path} starts with a slash. */
+        default String url(String path) {
+            String base = publicUrl();
+            return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+        }
+    }
+
+    /** The in-memory cache of tool pages, verdicts, comparisons and list pages. */
+    interface ReadCache {
+        /** How long an entry lives; bounds what other api instances show after a write on this one. */
+        @WithDefault("2s")
+        Duration ttl();
+
+        /** Entries per cache. */
+        @WithName("max-size")
+        @WithDefault("10000")
+        long maxSize();
+    }
+
+    interface Newsletter {
+        /** How long a confirmation link works; long enough for a weekend, short enough that old mails go stale. */
+        @WithName("confirm-ttl")
+        @WithDefault("48H")
+        Duration confirmTtl();
+
+        /** Sign-up requests per client address: the confirmation mail goes to a third party, so it must not be a spam cannon. */
+        @WithName("subscribe-limit")
+        @WithDefault("5")
+        long subscribeLimit();
+
+        @WithName("subscribe-period")
+        @WithDefault("1H")
+        Duration subscribePeriod();
+
+        /**
+         * Confirmation mails per address, whoever asks: sign-ups from many clients must not flood one mailbox.
+         * Over the limit the sign-up still answers 202 and nothing happens.
+         */
+        @WithName("confirmation-mail-limit")
+        @WithDefault("3")
+        long confirmationMailsPerAddress();
+
+        @WithName("confirmation-mail-period")
+        @WithDefault("1H")
+        Duration confirmationMailPeriod();
+    }
+
+    interface Digest {
+        /** Quartz-style cron (UTC) of the send job; "off" disables it. Monday 08:00: after the week closes. */
+        @WithDefault("0 0 8 ? * MON")
+        String cron();
+
+        /** Subscribers claimed and mailed per transaction. */
+        @WithName("batch-size")
+        @WithDefault("100")
+        int batchSize();
+    }
+
+    /** How the api signs access tokens; badge-service verifies them with the same issuer and public key. */
+    interface Jwt {
+        /** The {@code iss} claim; verifiers must expect exactly this value. */
+        @WithDefault("https://shiporskip.example/issuer")
+        String issuer();
+
+        /** How long an access token stays valid. */
+        @WithDefault("PT1H")
+        Duration lifetime();
+
+        /** PEM (PKCS#8) RSA private key: a file path, {@code file:} or {@code classpath:} location. */
+        @WithName("private-key")
+        Optional<String> privateKeyLocation();
+
+        /** PEM (X.509 SubjectPublicKeyInfo) RSA public key, same location forms. */
+        @WithName("public-key")
+        Optional<String> publicKeyLocation();
+    }
+
+    /** The first editor, created at startup when no account has this e-mail yet. */
+    interface Admin {
+        Optional<String> email();
+
+        Optional<String> password();
+    }
+
+    /** Allowances that protect sign-up, sign-in and readers' writes. */
+    interface Limit {
+        /** Accounts created per client address. */
+        @WithName("sign-up")
+        @WithDefault("5")
+        long signUp();
+
+        @WithName("sign-up-period")
+        @WithDefault("PT1H")
+        Duration signUpPeriod();
+
+        /** Failed sign-ins per e-mail address before further attempts are refused. */
+        @WithName("sign-in-failures")
+        @WithDefault("5")
+        long signInFailures();
+
+        @WithName("sign-in-failures-period")
+        @WithDefault("PT15M")
+        Duration signInFailuresPeriod();
+
+        /** Writes (votes, bookmarks, editorial changes) per account. */
+        @WithName("writes")
+        @WithDefault("60")
+        long writes();
+
+        @WithName("writes-period")
+        @WithDefault("PT1M")
+        Duration writesPeriod();
+
+        default RateLimit signUpLimit() {
+            return new RateLimit("account creation", signUp(), signUpPeriod());
+        }
+
+        default RateLimit signInFailureLimit() {
+            return new RateLimit("failed sign-in", signInFailures(), signInFailuresPeriod());
+        }
+
+        default RateLimit writeLimit() {
+            return new RateLimit("write", writes(), writesPeriod());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.shiporskip.api.critic;
+
+import io.shiporskip.api.config.ApiConfig.Limit;
+import io.shiporskip.api.config.ApiConfig;
+import io.shiporskip.api.critic.CriticService.NewCritic;
+import io.shiporskip.api.platform.Caller;
+import io.shiporskip.api.platform.Quota;
+import io.shiporskip.api.platform.RateLimiter;
+import io.shiporskip.model.TokenClaims;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/critics")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Critics", description = "The review panel")
+public class CriticResource {
+
+    private final CriticService critics;
+    private final RateLimiter limiter;
+    private final Limit limits;
+
+    public CriticResource(CriticService critics, RateLimiter limiter, ApiConfig apiConfig) {
+        Limit limits = apiConfig.limit();
+        this.critics = critics;
+        this.limiter = limiter;
+        this.limits = limits;
+    }
+
+    @GET
+    @Operation(summary = "The panel's critics, in panel order, each with the lens they review through")
+    public Uni<List<CriticView>> list() {
+        return critics.panel();
+    }
+
+    @POST
+    @RolesAllowed(TokenClaims.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Tag(name = "Editorial", description = "Editors (admin role) maintain tools, critics, reviews and makers")
+    @Operation(summary = "Add a critic to the panel", description = "slug is derived from the name when absent; "
+            + "without a position the critic joins the end of the panel.")
+    public Uni<Response> create(@Context SecurityContext security, @Valid @NotNull NewCritic body) {
+        Quota quota = limiter.consume(limits.writeLimit(), "account:" + Caller.accountId(security));
+        return critics.create(body).map(critic -> quota.addHeaders(Response.status(201).entity(critic)).build());
+    }
+}

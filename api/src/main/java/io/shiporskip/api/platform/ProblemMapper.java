@@ -1,0 +1,159 @@
+package io.shiporskip.api.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.shiporskip.model.ProblemDetail;
+import io.shiporskip.model.ProblemDetail.FieldError;
+import io.vertx.pgclient.PgException;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import org.hibernate.JDBCException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place errors become RFC 9457 {@code application/problem+json}. Bodies name what was wrong and
+ * never carry stack traces or class names; anything unexpected is logged and answered with a bare 500.
+ */
+public class ProblemMapper {
+
+    @ServerExceptionMapper
+    public Response apiProblem(ApiProblem problem, UriInfo uri) {
+        Response response = problem(problem.status(), problem.title(), problem.getMessage(), uri, problem.errors());
+        if (problem instanceof RateLimitExceeded limited) {
+            return limited.quota().addHeaders(Response.fromResponse(response))
+                    .header(HttpHeaders.RETRY_AFTER, limited.quota().resetSeconds())
+                    .build();
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
+        return problem(400, "Bad Request", detail, uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        return problem(400, "Bad Request", "The request body is not valid JSON for this endpoint", uri, null);
+    }
+
+    /**
+     * JSON of the wrong shape (an array for an object, text for a number). Declared for this type because Quarkus
+     * REST has a built-in mapper for it that answers an empty 400; names the field when Jackson knows it.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex()))
+                .reduce((a, b) -> a + "." + b).orElse("");
+        if (field.isEmpty()) {
+            return malformedJson(e, uri);
+        }
+        return problem(400, "Bad Request", "Invalid value for '" + field + "': has the wrong type", uri,
+                List.of(new FieldError(field, "has the wrong type")));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri); // Quarkus REST wraps Jackson's parse errors in a 400
+        }
+        if (status >= 500) {
+            Log.errorf(e, "request %s failed", uri.getPath());
+            return problem(status, "Internal Server Error", "The server could not answer this request", uri, null);
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type != null ? type.getReasonPhrase() : "Client Error";
+        return problem(status, title, describe(status), uri, null);
+    }
+
+    /** No or unusable credentials on a protected route (the token is checked lazily: proactive auth is off). */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(problem(401, "Unauthorized", "A valid bearer token is required", uri, null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "Forbidden", "This account's role does not allow this request", uri, null);
+    }
+
+    /** A unique (23505) or foreign-key (23503) constraint lost a race with another request: retryable, not a 500. */
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String state = sqlState(cause);
+            if ("23505".equals(state) || "23503".equals(state)) {
+                return problem(409, "Conflict", "The request conflicts with a concurrent change; try again", uri, null);
+            }
+        }
+        return unexpected(e, uri);
+    }
+
+    /** Hibernate Reactive reports a failed statement either converted (JDBCException) or as the driver's PgException. */
+    private static String sqlState(Throwable e) {
+        if (e instanceof JDBCException jdbc) {
+            return jdbc.getSQLState();
+        }
+        if (e instanceof SQLException sql) {
+            return sql.getSQLState();
+        }
+        return e instanceof PgException pg ? pg.getSqlState() : null;
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri);
+        }
+        Log.errorf(e, "request %s failed", uri.getPath());
+        return problem(500, "Internal Server Error", "The server could not answer this request", uri, null);
+    }
+
+    public static Response problem(int status, String title, String detail, UriInfo uri, List<FieldError> errors) {
+        String instance = uri != null ? uri.getPath() : null;
+        return Response.status(status)
+                .type(ProblemDetail.MEDIA_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity(new ProblemDetail("about:blank", title, status, detail, instance, errors))
+                .build();
+    }
+
+    private static String describe(int status) {
+        return switch (status) {
+            case 404 -> "No resource here";
+            case 405 -> "This method is not allowed on this resource";
+            case 406 -> "None of the accepted media types can be produced";
+            case 413 -> "The request body is too large";
+            case 415 -> "This content type is not supported here";
+            default -> "The request could not be processed";
+        };
+    }
+
+    /** "create.body.email" → "email": clients know fields, not Java method names. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        int dot = path.lastIndexOf('.');
+        return dot >= 0 ? path.substring(dot + 1) : path;
+    }
+}

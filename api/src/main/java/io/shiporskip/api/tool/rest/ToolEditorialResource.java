@@ -1,0 +1,145 @@
+package io.shiporskip.api.tool.rest;
+
+import io.shiporskip.api.config.ApiConfig.Limit;
+import io.shiporskip.api.config.ApiConfig;
+import io.shiporskip.model.TokenClaims;
+import io.shiporskip.api.tool.service.EditorialService;
+
+import io.shiporskip.api.tool.service.EditorialRequests.NewTool;
+import io.shiporskip.api.tool.service.EditorialRequests.ReviewRequest;
+import io.shiporskip.api.tool.service.EditorialRequests.ToolPatch;
+import io.shiporskip.api.platform.Emails;
+import io.shiporskip.api.platform.Params;
+import io.shiporskip.api.platform.Quota;
+import io.shiporskip.api.platform.RateLimiter;
+import io.shiporskip.api.platform.Caller;
+import io.shiporskip.api.tool.service.ToolService;
+import io.shiporskip.model.ProblemDetail;
+import io.shiporskip.api.tool.mapping.ToolDetail;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Editors' routes on tools (admin role). The catalog's read routes on the same path are in ToolResource. */
+@Path("/api/tools")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(TokenClaims.ADMIN)
+@Tag(name = "Editorial", description = "Editors (admin role) maintain tools, critics, reviews and makers")
+public class ToolEditorialResource {
+
+    private final EditorialService editorial;
+    private final ToolService catalog;
+    private final RateLimiter limiter;
+    private final Limit limits;
+
+    public ToolEditorialResource(EditorialService editorial, ToolService catalog, RateLimiter limiter,
+            ApiConfig apiConfig) {
+        Limit limits = apiConfig.limit();
+        this.editorial = editorial;
+        this.catalog = catalog;
+        this.limiter = limiter;
+        this.limits = limits;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a tool (no reviews yet: verdict NONE)",
+            description = "slug is optional and derived from the name when absent.")
+    @APIResponse(responseCode = "201", description = "The new tool, as GET /api/tools/{slug} shows it")
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid; the problem names it",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "409", description = "The slug is taken",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    public Uni<Response> create(@Context SecurityContext security, @Valid @NotNull NewTool body) {
+        Quota quota = writeQuota(security);
+        return editorial.createTool(body).chain(catalog::detail).map(detail -> quota.addHeaders(
+                Response.created(URI.create("/api/tools/" + detail.slug())).entity(detail)).build());
+    }
+
+    @PATCH
+    @Path("/{slug}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a tool's fields (only those sent; the slug never changes)")
+    @APIResponse(responseCode = "200", description = "The tool after the change",
+            content = @Content(schema = @Schema(implementation = ToolDetail.class)))
+    public Uni<Response> update(@Context SecurityContext security, @PathParam("slug") String slug,
+            @Valid @NotNull ToolPatch body) {
+        String tool = Params.slug("slug", slug);
+        Quota quota = writeQuota(security);
+        return editorial.updateTool(tool, body).chain(catalog::detail)
+                .map(detail -> quota.addHeaders(Response.ok(detail)).build());
+    }
+
+    @PUT
+    @Path("/{slug}/reviews/{critic}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or replace a critic's review of a tool; the panel verdict is re-derived")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "200", description = "Replaced")
+    public Uni<Response> putReview(@Context SecurityContext security, @PathParam("slug") String slug,
+            @PathParam("critic") String critic, @Valid @NotNull ReviewRequest body) {
+        String tool = Params.slug("slug", slug);
+        String criticSlug = Params.slug("critic", critic);
+        Quota quota = writeQuota(security);
+        return editorial.putReview(tool, criticSlug, body).map(outcome -> quota.addHeaders(
+                Response.status(outcome.created() ? 201 : 200).entity(outcome.review())).build());
+    }
+
+    @DELETE
+    @Path("/{slug}/reviews/{critic}")
+    @Operation(summary = "Delete a critic's review of a tool; the panel verdict is re-derived")
+    public Uni<Response> deleteReview(@Context SecurityContext security, @PathParam("slug") String slug,
+            @PathParam("critic") String critic) {
+        String tool = Params.slug("slug", slug);
+        String criticSlug = Params.slug("critic", critic);
+        Quota quota = writeQuota(security);
+        return editorial.deleteReview(tool, criticSlug).map(v -> quota.addHeaders(Response.noContent()).build());
+    }
+
+    @PUT
+    @Path("/{slug}/makers/{email}")
+    @Operation(summary = "Make an account a maker of this tool (idempotent)",
+            description = "Takes effect in the account's next token (the tools claim).")
+    public Uni<Response> grantMaker(@Context SecurityContext security, @PathParam("slug") String slug,
+            @PathParam("email") String email) {
+        String tool = Params.slug("slug", slug);
+        String account = Emails.normalise("email", email);
+        Quota quota = writeQuota(security);
+        return editorial.grantMaker(tool, account).map(v -> quota.addHeaders(Response.noContent()).build());
+    }
+
+    @DELETE
+    @Path("/{slug}/makers/{email}")
+    @Operation(summary = "Revoke an account's maker ownership of this tool (idempotent)",
+            description = "Tokens already issued keep the old tools claim until they expire.")
+    public Uni<Response> revokeMaker(@Context SecurityContext security, @PathParam("slug") String slug,
+            @PathParam("email") String email) {
+        String tool = Params.slug("slug", slug);
+        String account = Emails.normalise("email", email);
+        Quota quota = writeQuota(security);
+        return editorial.revokeMaker(tool, account).map(v -> quota.addHeaders(Response.noContent()).build());
+    }
+
+    private Quota writeQuota(SecurityContext security) {
+        return limiter.consume(limits.writeLimit(), "account:" + Caller.accountId(security));
+    }
+}

@@ -1,0 +1,123 @@
+package io.shiporskip.api.account;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.specification.RequestSpecification;
+import io.shiporskip.api.AccountsProfile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every protected route × every kind of caller, with the exact status each cell must answer. A failure prints the
+ * whole table of differences, not just the first.
+ */
+@QuarkusTest
+@TestProfile(AccountsProfile.class)
+class AuthorizationMatrixTest {
+
+    static final List<String> CALLERS = List.of("anonymous", "reader", "maker of this tool", "maker of another tool",
+            "admin", "expired token", "token signed by another key", "token from another issuer");
+
+    record Route(String method, String path, Supplier<Object> body) {
+        String name() {
+            return method + " " + path;
+        }
+    }
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @Test
+    void everyProtectedRouteAnswersEachCallerWithTheExactStatus() {
+        String admin = TestAccounts.adminToken();
+        String tool = "matrix-tool-" + System.nanoTime();
+        String otherTool = "matrix-other-" + System.nanoTime();
+        for (String slug : List.of(tool, otherTool)) {
+            given().auth().oauth2(admin).contentType("application/json").body(TestAccounts.toolBody(slug))
+                    .when().post("/api/tools").then().statusCode(201);
+        }
+        String makerEmail = TestAccounts.uniqueEmail("maker-this");
+        String otherMakerEmail = TestAccounts.uniqueEmail("maker-other");
+        String grantee = TestAccounts.uniqueEmail("grantee");
+        TestAccounts.signUp(makerEmail);
+        TestAccounts.signUp(otherMakerEmail);
+        TestAccounts.signUp(grantee);
+        given().auth().oauth2(admin).when().put("/api/tools/" + tool + "/makers/" + makerEmail).then().statusCode(204);
+        given().auth().oauth2(admin).when().put("/api/tools/" + otherTool + "/makers/" + otherMakerEmail)
+                .then().statusCode(204);
+
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("anonymous", null);
+        tokens.put("reader", TestAccounts.newReaderToken("matrix-reader"));
+        tokens.put("maker of this tool", TestAccounts.token(makerEmail));
+        tokens.put("maker of another tool", TestAccounts.token(otherMakerEmail));
+        tokens.put("admin", admin);
+        tokens.put("expired token", TestAccounts.expiredAdminToken());
+        tokens.put("token signed by another key", TestAccounts.forgedAdminToken());
+        tokens.put("token from another issuer", TestAccounts.foreignIssuerAdminToken());
+
+        String t = "/api/tools/" + tool;
+        // Expected status per caller, in CALLERS order. Reader routes: any signed-in account (makers and admins are
+        // readers too). Editorial routes: admin only — a maker may not edit even their own tool.
+        Map<Route, List<Integer>> expected = new LinkedHashMap<>();
+        List<Integer> reader200 = List.of(401, 200, 200, 200, 200, 401, 401, 401);
+        List<Integer> reader204 = List.of(401, 204, 204, 204, 204, 401, 401, 401);
+        expected.put(new Route("GET", "/api/me", null), reader200);
+        expected.put(new Route("GET", "/api/me/bookmarks", null), reader200);
+        expected.put(new Route("PUT", "/api/me/bookmarks/" + tool, null), reader204);
+        expected.put(new Route("DELETE", "/api/me/bookmarks/" + tool, null), reader204);
+        expected.put(new Route("PUT", t + "/vote", () -> Map.of("decision", "SHIP")), reader200);
+        expected.put(new Route("DELETE", t + "/vote", null), reader200);
+        expected.put(new Route("POST", "/api/tools",
+                () -> TestAccounts.toolBody("matrix-new-" + System.nanoTime() + "-" + SEQUENCE.incrementAndGet())),
+                List.of(401, 403, 403, 403, 201, 401, 401, 401));
+        expected.put(new Route("PATCH", t, () -> Map.of("tagline", "Edited by the matrix")),
+                List.of(401, 403, 403, 403, 200, 401, 401, 401));
+        expected.put(new Route("POST", "/api/critics",
+                () -> Map.of("slug", "matrix-critic-" + System.nanoTime(), "name", "Matrix", "lens", "Cells")),
+                List.of(401, 403, 403, 403, 201, 401, 401, 401));
+        expected.put(new Route("PUT", t + "/reviews/builder",
+                () -> Map.of("score", 70, "decision", "SHIP", "text", "Solid.")),
+                List.of(401, 403, 403, 403, 201, 401, 401, 401));
+        expected.put(new Route("DELETE", t + "/reviews/builder", null), List.of(401, 403, 403, 403, 204, 401, 401, 401));
+        expected.put(new Route("PUT", t + "/makers/" + grantee, null), List.of(401, 403, 403, 403, 204, 401, 401, 401));
+        expected.put(new Route("DELETE", t + "/makers/" + grantee, null), List.of(401, 403, 403, 403, 204, 401, 401, 401));
+
+        List<String> differences = new ArrayList<>();
+        StringBuilder table = new StringBuilder();
+        for (Map.Entry<Route, List<Integer>> row : expected.entrySet()) {
+            Route route = row.getKey();
+            table.append(String.format("%-60s", route.name()));
+            for (int i = 0; i < CALLERS.size(); i++) {
+                String caller = CALLERS.get(i);
+                RequestSpecification request = given();
+                if (tokens.get(caller) != null) {
+                    request = request.auth().oauth2(tokens.get(caller));
+                }
+                if (route.body() != null) {
+                    request = request.contentType("application/json").body(route.body().get());
+                }
+                var response = request.when().request(route.method(), route.path());
+                int status = response.statusCode();
+                table.append(' ').append(status);
+                if (status != row.getValue().get(i)) {
+                    differences.add(route.name() + " as " + caller + ": expected " + row.getValue().get(i)
+                            + ", got " + status);
+                }
+                if (status == 401 || status == 403) {
+                    // Refusals are problem+json too, never a bare status.
+                    assertEquals("application/problem+json", response.contentType(), route.name() + " as " + caller);
+                }
+            }
+            table.append('\n');
+        }
+        assertEquals(List.of(), differences, "authorization matrix (columns: " + CALLERS + ")\n" + table);
+    }
+}

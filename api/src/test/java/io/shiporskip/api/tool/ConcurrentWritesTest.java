@@ -1,0 +1,161 @@
+package io.shiporskip.api.tool;
+
+import static io.restassured.RestAssured.given;
+import static io.shiporskip.api.account.TestAccounts.newReaderToken;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import io.shiporskip.api.AccountsProfile;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Many identical writes at the same instant — a double click, a retrying client, an attacker — each answer their
+ * documented success, none hangs, and afterwards no database session is left idle in a transaction (which would
+ * hold row locks and a pool connection for good). Two clicks was enough to hang the api before.
+ */
+@QuarkusTest
+@TestProfile(AccountsProfile.class)
+class ConcurrentWritesTest {
+
+    static final int SAME_TIME = 12;
+
+    @Test
+    void identicalBookmarkWritesAllSucceedAndLeaveOneRow() throws Exception {
+        String reader = newReaderToken("race-bookmark");
+        String slug = ReaderTest.newTool("race-bookmark");
+        assertEquals(Map.of(204, SAME_TIME), statuses(() -> given().auth().oauth2(reader)
+                .when().put("/api/me/bookmarks/" + slug)));
+        given().auth().oauth2(reader).when().get("/api/me/bookmarks").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].tool.slug", equalTo(slug));
+        assertEquals(Map.of(204, SAME_TIME), statuses(() -> given().auth().oauth2(reader)
+                .when().delete("/api/me/bookmarks/" + slug)));
+        given().auth().oauth2(reader).when().get("/api/me/bookmarks").then().statusCode(200)
+                .body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void mixedBookmarkAddsAndRemovesNeverFail() throws Exception {
+        String reader = newReaderToken("race-mixed");
+        String slug = ReaderTest.newTool("race-mixed");
+        for (int round = 0; round < 3; round++) {
+            int[] turn = {0};
+            assertEquals(Map.of(204, SAME_TIME), statuses(() -> {
+                boolean add;
+                synchronized (turn) {
+                    add = turn[0]++ % 2 == 0;
+                }
+                return add ? given().auth().oauth2(reader).when().put("/api/me/bookmarks/" + slug)
+                        : given().auth().oauth2(reader).when().delete("/api/me/bookmarks/" + slug);
+            }));
+        }
+    }
+
+    @Test
+    void identicalVotesCountOnceAndWithdrawalsToo() throws Exception {
+        String reader = newReaderToken("race-vote");
+        String slug = ReaderTest.newTool("race-vote");
+        assertEquals(Map.of(200, SAME_TIME), statuses(() -> given().auth().oauth2(reader).contentType("application/json")
+                .body(Map.of("decision", "SHIP")).when().put("/api/tools/" + slug + "/vote")));
+        given().when().get("/api/tools/" + slug).then().statusCode(200)
+                .body("community.votes", equalTo(1)).body("community.ships", equalTo(1));
+        assertEquals(Map.of(200, SAME_TIME), statuses(() -> given().auth().oauth2(reader)
+                .when().delete("/api/tools/" + slug + "/vote")));
+        given().when().get("/api/tools/" + slug).then().statusCode(200).body("community.votes", equalTo(0));
+        assertEquals(0L, votesRecountedWrongly());
+    }
+
+    @Test
+    void votesOfManyReadersAtOnceAreCountedExactly() throws Exception {
+        String slug = ReaderTest.newTool("race-many");
+        List<String> readers = new ArrayList<>();
+        for (int i = 0; i < SAME_TIME; i++) {
+            readers.add(newReaderToken("race-many-" + i));
+        }
+        int[] next = {0};
+        assertEquals(Map.of(200, SAME_TIME), statuses(() -> {
+            int i;
+            synchronized (next) {
+                i = next[0]++;
+            }
+            return given().auth().oauth2(readers.get(i)).contentType("application/json")
+                    .body(Map.of("decision", i % 3 == 0 ? "SKIP" : "SHIP")).when().put("/api/tools/" + slug + "/vote");
+        }));
+        given().when().get("/api/tools/" + slug).then().statusCode(200)
+                .body("community.votes", equalTo(SAME_TIME)).body("community.skips", equalTo(SAME_TIME / 3));
+        assertEquals(0L, votesRecountedWrongly());
+    }
+
+    /** After every race: nothing holds a transaction open. */
+    @AfterEach
+    void noSessionIsLeftIdleInTransaction() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity "
+                        + "WHERE datname = current_database() AND state LIKE 'idle in transaction%'")) {
+            rows.next();
+            assertEquals(0, rows.getInt(1), "sessions idle in transaction");
+        }
+    }
+
+    /** docs/CONSISTENCY.md's check: tools whose stored community counts differ from their vote rows. */
+    static long votesRecountedWrongly() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("""
+                        SELECT count(*) FROM catalog.tool t
+                        WHERE t.community_ships <> (SELECT count(*) FROM catalog.vote v WHERE v.tool_id = t.id AND v.decision = 'SHIP')
+                           OR t.community_skips <> (SELECT count(*) FROM catalog.vote v WHERE v.tool_id = t.id AND v.decision = 'SKIP')
+                        """)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    static Connection connect() throws Exception {
+        Config config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+    }
+
+    /** Sends {@link #SAME_TIME} requests released together; status → how many answered it. Fails on a hang. */
+    static Map<Integer, Integer> statuses(Supplier<Response> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(SAME_TIME);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < SAME_TIME; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return request.get().statusCode();
+                }));
+            }
+            start.countDown();
+            Map<Integer, Integer> byStatus = new TreeMap<>();
+            for (Future<Integer> answer : answers) {
+                byStatus.merge(answer.get(20, TimeUnit.SECONDS), 1, Integer::sum);
+            }
+            return byStatus;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
