@@ -153,14 +153,28 @@ public interface ApiConfig {
         @WithDefault("PT1H")
         Duration signUpPeriod();
 
-        /** Failed sign-ins per e-mail address before further attempts are refused. */
+        /** Failed sign-ins per (e-mail address, client address) before that client's further attempts are refused. */
         @WithName("sign-in-failures")
         @WithDefault("5")
         long signInFailures();
 
+        /** The period of every sign-in allowance. */
         @WithName("sign-in-failures-period")
         @WithDefault("PT15M")
         Duration signInFailuresPeriod();
+
+        /** Failed sign-ins per client address, whatever the accounts: one client guessing across many accounts. */
+        @WithName("sign-in-failures-per-client")
+        @WithDefault("20")
+        long signInFailuresPerClient();
+
+        /**
+         * Failed sign-ins per e-mail address from all clients together: many clients guessing one account. Higher than
+         * the per-client allowance, so a stranger alone cannot lock the owner out.
+         */
+        @WithName("sign-in-failures-per-account")
+        @WithDefault("50")
+        long signInFailuresPerAccount();
 
         /** Writes (votes, bookmarks, editorial changes) per account. */
         @WithName("writes")
@@ -177,6 +191,14 @@ public interface ApiConfig {
 
         default RateLimit signInFailureLimit() {
             return new RateLimit("failed sign-in", signInFailures(), signInFailuresPeriod());
+        }
+
+        default RateLimit signInFailurePerClientLimit() {
+            return new RateLimit("failed sign-in from this client", signInFailuresPerClient(), signInFailuresPeriod());
+        }
+
+        default RateLimit signInFailurePerAccountLimit() {
+            return new RateLimit("failed sign-in for this account", signInFailuresPerAccount(), signInFailuresPeriod());
         }
 
         default RateLimit writeLimit() {

@@ -25,11 +25,7 @@ public class RateLimiter {
 
     /** Takes one token or throws {@link RateLimitExceeded}; returns what is left. */
     public Quota consume(RateLimit limit, String key) {
-        Bucket bucket = buckets.get(limit.name() + '\u0000' + key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.capacity())
-                        .refillGreedy(limit.capacity(), limit.period()).build())
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = bucket(limit, key).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             long toFull = (limit.capacity() - probe.getRemainingTokens())
                     * Math.max(1, limit.period().toSeconds() / limit.capacity());
@@ -37,6 +33,18 @@ public class RateLimiter {
         }
         long wait = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
         throw new RateLimitExceeded(limit, new Quota(limit.capacity(), 0, wait));
+    }
+
+    /** Gives back a token taken by {@link #consume} (never beyond the capacity): the attempt turned out not to count. */
+    public void refund(RateLimit limit, String key) {
+        bucket(limit, key).addTokens(1);
+    }
+
+    private Bucket bucket(RateLimit limit, String key) {
+        return buckets.get(limit.name() + '\u0000' + key, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(limit.capacity())
+                        .refillGreedy(limit.capacity(), limit.period()).build())
+                .build());
     }
 
     /** The client's address as the HTTP layer sees it (forwarded headers only when the proxy is trusted). */

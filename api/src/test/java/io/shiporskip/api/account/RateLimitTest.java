@@ -19,7 +19,8 @@ class RateLimitTest {
     public static class LowLimits extends AccountsProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("shiporskip.limit.sign-up", "3", "shiporskip.limit.writes", "4");
+            return Map.of("shiporskip.limit.sign-up", "3", "shiporskip.limit.writes", "4",
+                    "shiporskip.limit.sign-in-failures-per-client", "8", "shiporskip.limit.sign-in-failures-per-account", "12");
         }
     }
 

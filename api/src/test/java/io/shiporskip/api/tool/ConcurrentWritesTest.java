@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
 import io.shiporskip.api.AccountsProfile;
+import io.shiporskip.api.SameTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,13 +16,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -37,17 +30,15 @@ import org.junit.jupiter.api.Test;
 @TestProfile(AccountsProfile.class)
 class ConcurrentWritesTest {
 
-    static final int SAME_TIME = 12;
-
     @Test
     void identicalBookmarkWritesAllSucceedAndLeaveOneRow() throws Exception {
         String reader = newReaderToken("race-bookmark");
         String slug = ReaderTest.newTool("race-bookmark");
-        assertEquals(Map.of(204, SAME_TIME), statuses(() -> given().auth().oauth2(reader)
+        assertEquals(Map.of(204, SameTime.REQUESTS), SameTime.statuses(() -> given().auth().oauth2(reader)
                 .when().put("/api/me/bookmarks/" + slug)));
         given().auth().oauth2(reader).when().get("/api/me/bookmarks").then().statusCode(200)
                 .body("items.size()", equalTo(1)).body("items[0].tool.slug", equalTo(slug));
-        assertEquals(Map.of(204, SAME_TIME), statuses(() -> given().auth().oauth2(reader)
+        assertEquals(Map.of(204, SameTime.REQUESTS), SameTime.statuses(() -> given().auth().oauth2(reader)
                 .when().delete("/api/me/bookmarks/" + slug)));
         given().auth().oauth2(reader).when().get("/api/me/bookmarks").then().statusCode(200)
                 .body("items.size()", equalTo(0));
@@ -59,7 +50,7 @@ class ConcurrentWritesTest {
         String slug = ReaderTest.newTool("race-mixed");
         for (int round = 0; round < 3; round++) {
             int[] turn = {0};
-            assertEquals(Map.of(204, SAME_TIME), statuses(() -> {
+            assertEquals(Map.of(204, SameTime.REQUESTS), SameTime.statuses(() -> {
                 boolean add;
                 synchronized (turn) {
                     add = turn[0]++ % 2 == 0;
@@ -74,11 +65,11 @@ class ConcurrentWritesTest {
     void identicalVotesCountOnceAndWithdrawalsToo() throws Exception {
         String reader = newReaderToken("race-vote");
         String slug = ReaderTest.newTool("race-vote");
-        assertEquals(Map.of(200, SAME_TIME), statuses(() -> given().auth().oauth2(reader).contentType("application/json")
+        assertEquals(Map.of(200, SameTime.REQUESTS), SameTime.statuses(() -> given().auth().oauth2(reader).contentType("application/json")
                 .body(Map.of("decision", "SHIP")).when().put("/api/tools/" + slug + "/vote")));
         given().when().get("/api/tools/" + slug).then().statusCode(200)
                 .body("community.votes", equalTo(1)).body("community.ships", equalTo(1));
-        assertEquals(Map.of(200, SAME_TIME), statuses(() -> given().auth().oauth2(reader)
+        assertEquals(Map.of(200, SameTime.REQUESTS), SameTime.statuses(() -> given().auth().oauth2(reader)
                 .when().delete("/api/tools/" + slug + "/vote")));
         given().when().get("/api/tools/" + slug).then().statusCode(200).body("community.votes", equalTo(0));
         assertEquals(0L, votesRecountedWrongly());
@@ -88,11 +79,11 @@ class ConcurrentWritesTest {
     void votesOfManyReadersAtOnceAreCountedExactly() throws Exception {
         String slug = ReaderTest.newTool("race-many");
         List<String> readers = new ArrayList<>();
-        for (int i = 0; i < SAME_TIME; i++) {
+        for (int i = 0; i < SameTime.REQUESTS; i++) {
             readers.add(newReaderToken("race-many-" + i));
         }
         int[] next = {0};
-        assertEquals(Map.of(200, SAME_TIME), statuses(() -> {
+        assertEquals(Map.of(200, SameTime.REQUESTS), SameTime.statuses(() -> {
             int i;
             synchronized (next) {
                 i = next[0]++;
@@ -101,7 +92,7 @@ class ConcurrentWritesTest {
                     .body(Map.of("decision", i % 3 == 0 ? "SKIP" : "SHIP")).when().put("/api/tools/" + slug + "/vote");
         }));
         given().when().get("/api/tools/" + slug).then().statusCode(200)
-                .body("community.votes", equalTo(SAME_TIME)).body("community.skips", equalTo(SAME_TIME / 3));
+                .body("community.votes", equalTo(SameTime.REQUESTS)).body("community.skips", equalTo(SameTime.REQUESTS / 3));
         assertEquals(0L, votesRecountedWrongly());
     }
 
@@ -136,26 +127,4 @@ class ConcurrentWritesTest {
                 config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
     }
 
-    /** Sends {@link #SAME_TIME} requests released together; status → how many answered it. Fails on a hang. */
-    static Map<Integer, Integer> statuses(Supplier<Response> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(SAME_TIME);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < SAME_TIME; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return request.get().statusCode();
-                }));
-            }
-            start.countDown();
-            Map<Integer, Integer> byStatus = new TreeMap<>();
-            for (Future<Integer> answer : answers) {
-                byStatus.merge(answer.get(20, TimeUnit.SECONDS), 1, Integer::sum);
-            }
-            return byStatus;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

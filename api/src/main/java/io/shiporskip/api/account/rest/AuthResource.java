@@ -1,5 +1,8 @@
 package io.shiporskip.api.account.rest;
 
+import io.shiporskip.api.platform.RateLimiter;
+import jakarta.ws.rs.core.Context;
+import io.vertx.core.http.HttpServerRequest;
 import io.shiporskip.api.account.service.JwtKeys;
 import io.shiporskip.api.account.service.LoginThrottle;
 import io.shiporskip.api.account.service.PasswordHasher;
@@ -59,18 +62,19 @@ public class AuthResource {
             content = @Content(schema = @Schema(implementation = AccessToken.class)))
     @APIResponse(responseCode = "401", description = "Wrong e-mail or password (the same answer for both)",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "429", description = "Too many failed sign-ins for this e-mail")
-    public Uni<Response> token(@Valid @NotNull SignIn body) {
+    @APIResponse(responseCode = "429", description = "Too many failed sign-ins for this e-mail from this client, "
+            + "from this client overall, or for this e-mail from everywhere")
+    public Uni<Response> token(@Valid @NotNull SignIn body, @Context HttpServerRequest request) {
         String email = Emails.normalise("email", body.email());
-        throttle.checkAllowed(email);
+        LoginThrottle.Guess guess = throttle.reserve(email, RateLimiter.clientKey(request));
         return accounts.credentials(email)
                 .chain(found -> hasher.matches(body.password(), found == null ? null : found.passwordHash())
                         .map(ok -> ok ? found : null))
                 .map(found -> {
                     if (found == null) {
-                        throttle.failed(email);
                         throw wrongCredentials();
                     }
+                    throttle.succeeded(guess);
                     return Response.ok(tokens.issue(found.id(), found.admin(), found.tools()))
                             .cacheControl(CacheControl.valueOf("no-store"))
                             .build();

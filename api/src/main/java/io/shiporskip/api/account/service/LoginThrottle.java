@@ -1,61 +1,64 @@
 package io.shiporskip.api.account.service;
 
-import io.shiporskip.api.config.ApiConfig.Limit;
 import io.shiporskip.api.config.ApiConfig;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.shiporskip.api.platform.Quota;
 import io.shiporskip.api.platform.RateLimit;
 import io.shiporskip.api.platform.RateLimitExceeded;
+import io.shiporskip.api.platform.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Failed sign-ins per e-mail address (Bucket4j): only failures take a token, and once the bucket is empty every
- * attempt for that address, right or wrong, is refused with 429 until it refills. Unknown addresses are counted
- * the same way, so the 429 does not reveal which accounts exist either.
+ * Sign-in guesses. A guess is reserved <em>before</em> the password is checked and given back only when it was right,
+ * so however many attempts arrive at once, at most the allowance is ever checked. Three allowances hold together:
+ * per (account, client) — the one a guesser meets first; per client — one client trying many accounts; and a
+ * higher per-account ceiling — many clients trying one account. A stranger spends their own allowance, not the
+ * owner's: the owner signing in from elsewhere is refused only once the ceiling is spent. Unknown addresses are
+ * counted the same way, so a 429 does not reveal which accounts exist.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
-    private final RateLimit limit;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .maximumSize(200_000)
-            .expireAfterAccess(Duration.ofDays(1))
-            .build();
-
-    public LoginThrottle(ApiConfig apiConfig) {
-        Limit limits = apiConfig.limit();
-        this.limit = limits.signInFailureLimit();
+    /** The allowances one attempt took; {@link #succeeded} gives them back. */
+    public record Guess(List<Allowance> taken) {
     }
 
-    /** Throws {@link RateLimitExceeded} while this address has no failures left. */
-    public void checkAllowed(String email) {
-        Bucket bucket = bucket(email);
-        if (bucket.getAvailableTokens() < 1) {
-            throw exceeded(bucket);
+    record Allowance(RateLimit limit, String key) {
+    }
+
+    private final RateLimiter limiter;
+    private final List<RateLimit> limits;
+
+    public LoginThrottle(RateLimiter limiter, ApiConfig config) {
+        this.limiter = limiter;
+        ApiConfig.Limit limit = config.limit();
+        this.limits = List.of(limit.signInFailureLimit(), limit.signInFailurePerClientLimit(),
+                limit.signInFailurePerAccountLimit());
+    }
+
+    /** Takes one guess from every allowance, or none and throws {@link RateLimitExceeded} for the first one spent. */
+    public Guess reserve(String email, String client) {
+        List<Allowance> wanted = List.of(new Allowance(limits.get(0), email + '\u0000' + client),
+                new Allowance(limits.get(1), client), new Allowance(limits.get(2), email));
+        List<Allowance> taken = new ArrayList<>(wanted.size());
+        try {
+            for (Allowance allowance : wanted) {
+                limiter.consume(allowance.limit(), allowance.key());
+                taken.add(allowance);
+            }
+        } catch (RateLimitExceeded e) {
+            taken.forEach(this::giveBack);
+            throw e;
         }
+        return new Guess(taken);
     }
 
-    /** Records a failure (still answered 401); the next attempt after the last allowed failure gets 429. */
-    public void failed(String email) {
-        bucket(email).tryConsume(1);
+    /** The password was right: the guess does not count against anyone. */
+    public void succeeded(Guess guess) {
+        guess.taken().forEach(this::giveBack);
     }
 
-    private RateLimitExceeded exceeded(Bucket bucket) {
-        long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-        long wait = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L));
-        return new RateLimitExceeded(limit, new Quota(limit.capacity(), 0, wait));
-    }
-
-    private Bucket bucket(String email) {
-        return buckets.get(email, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.capacity())
-                        .refillGreedy(limit.capacity(), limit.period()).build())
-                .build());
+    private void giveBack(Allowance allowance) {
+        limiter.refund(allowance.limit(), allowance.key());
     }
 }
