@@ -38,6 +38,18 @@ public interface ApiConfig {
 
     Limit limit();
 
+    Accounts accounts();
+
+    interface Accounts {
+        /**
+         * How long the link that proves a new account's e-mail address works. An account not confirmed by then no
+         * longer holds its address: signing up again with it starts afresh.
+         */
+        @WithName("verify-ttl")
+        @WithDefault("48H")
+        Duration verifyTtl();
+    }
+
     interface Site {
         /** Where the site's review pages live: share links point at {base-url}/tool/{slug}. */
         @WithName("base-url")

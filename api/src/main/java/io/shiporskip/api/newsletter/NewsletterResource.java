@@ -1,5 +1,8 @@
 package io.shiporskip.api.newsletter;
 
+import io.shiporskip.api.platform.Params;
+import io.shiporskip.api.platform.Tokens;
+
 import io.shiporskip.api.config.ApiConfig.Api;
 import io.shiporskip.api.config.ApiConfig;
 import io.shiporskip.api.platform.Html;
@@ -90,7 +93,7 @@ public class NewsletterResource {
     public Uni<String> confirmForm(String form) {
         // The form is decoded here, not with @RestForm: Vert.x's form decoder never answers a body with a
         // malformed %-escape ("token=%zz"), so such a request hung until the client gave up.
-        String token = formValue(form, "token");
+        String token = Params.formField(form, "token");
         requireWellFormed(token);
         return newsletter.confirm(token).replaceWith(Html.page("You're subscribed",
                 "<p>The weekly digest of new verdicts will arrive every Monday.</p>"));
@@ -135,23 +138,6 @@ public class NewsletterResource {
                         + "\"><button type=\"submit\">Unsubscribe</button></form>");
     }
 
-    /** name's value in an application/x-www-form-urlencoded body; a malformed field is a 400 on that field. */
-    static String formValue(String form, String name) {
-        if (form == null) {
-            return null;
-        }
-        for (String pair : form.split("&")) {
-            int eq = pair.indexOf('=');
-            try {
-                if (URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
-                    return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                }
-            } catch (IllegalArgumentException malformedEscape) {
-                throw ApiProblem.badParameter(name, "is not a well-formed form field");
-            }
-        }
-        return null;
-    }
 
     private static void requireWellFormed(String token) {
         if (!Tokens.wellFormed(token)) {

@@ -1,5 +1,7 @@
 package io.shiporskip.api.newsletter;
 
+import io.shiporskip.api.platform.Tokens;
+
 import io.shiporskip.api.config.ApiConfig.Newsletter;
 import io.shiporskip.api.config.ApiConfig;
 

@@ -1,5 +1,7 @@
 package io.shiporskip.api.platform;
 
+import java.nio.charset.StandardCharsets;
+import java.net.URLDecoder;
 import io.shiporskip.model.Slugs;
 import java.util.Arrays;
 import java.util.Locale;
@@ -22,17 +24,18 @@ public final class Params {
         return value;
     }
 
+    private static final java.util.regex.Pattern ASCII_NUMBER = java.util.regex.Pattern.compile("[0-9]{1,9}");
+
     public static int intInRange(String name, String value, int min, int max, int defaultValue) {
         if (value == null || value.isEmpty()) {
             return defaultValue;
         }
-        try {
+        // ASCII digits only: Integer.parseInt would also take "+5" and other scripts' digits ("٥").
+        if (ASCII_NUMBER.matcher(value).matches()) {
             int parsed = Integer.parseInt(value);
             if (parsed >= min && parsed <= max) {
                 return parsed;
             }
-        } catch (NumberFormatException ignored) {
-            // answered below, the same as an out-of-range number
         }
         throw ApiProblem.badParameter(name, "must be a whole number from " + min + " to " + max);
     }
@@ -78,5 +81,23 @@ public final class Params {
                     "cannot be derived from this name; send a slug of lower-case letters, digits and hyphens");
         }
         return slug;
+    }
+
+    /** name's value in an application/x-www-form-urlencoded body; a malformed field is a 400 on that field. */
+    public static String formField(String form, String name) {
+        if (form == null) {
+            return null;
+        }
+        for (String pair : form.split("&")) {
+            int eq = pair.indexOf('=');
+            try {
+                if (URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+                    return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                }
+            } catch (IllegalArgumentException malformedEscape) {
+                throw ApiProblem.badParameter(name, "is not a well-formed form field");
+            }
+        }
+        return null;
     }
 }

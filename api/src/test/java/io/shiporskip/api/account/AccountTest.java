@@ -47,9 +47,10 @@ class AccountTest {
                 .body("displayName", equalTo("Alice"))
                 .body("roles", contains("reader"))
                 .body("tools", empty())
+                .body("emailVerified", equalTo(false))
                 .body("createdAt", notNullValue());
         Map<String, Object> body = response.jsonPath().getMap("");
-        assertEquals(Set.of("id", "email", "displayName", "roles", "tools", "createdAt"), body.keySet());
+        assertEquals(Set.of("id", "email", "displayName", "emailVerified", "roles", "tools", "createdAt"), body.keySet());
         assertFalse(response.asString().contains(PASSWORD));
         assertFalse(response.asString().contains("$2a$"));
     }
@@ -57,7 +58,7 @@ class AccountTest {
     @Test
     void duplicateEmailIsA409EvenInAnotherCase() {
         String email = uniqueEmail("dup");
-        signUp(email);
+        TestAccounts.signUpVerified(email);
         given().contentType("application/json")
                 .body(Map.of("email", email.toUpperCase(), "password", "another password", "displayName", "Dup"))
                 .when().post("/api/accounts")

@@ -46,9 +46,9 @@ class AuthorizationMatrixTest {
         String makerEmail = TestAccounts.uniqueEmail("maker-this");
         String otherMakerEmail = TestAccounts.uniqueEmail("maker-other");
         String grantee = TestAccounts.uniqueEmail("grantee");
-        TestAccounts.signUp(makerEmail);
-        TestAccounts.signUp(otherMakerEmail);
-        TestAccounts.signUp(grantee);
+        TestAccounts.signUpVerified(makerEmail);
+        TestAccounts.signUpVerified(otherMakerEmail);
+        TestAccounts.signUpVerified(grantee);
         given().auth().oauth2(admin).when().put("/api/tools/" + tool + "/makers/" + makerEmail).then().statusCode(204);
         given().auth().oauth2(admin).when().put("/api/tools/" + otherTool + "/makers/" + otherMakerEmail)
                 .then().statusCode(204);

@@ -1,5 +1,11 @@
 package io.shiporskip.api.account;
 
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.util.List;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.mailer.Mail;
+import io.quarkus.arc.Arc;
 import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +30,7 @@ public final class TestAccounts {
     public static final String PASSWORD = "correct horse battery";
     public static final String ISSUER = "https://shiporskip.example/issuer";
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final Pattern VERIFICATION_LINK = Pattern.compile("/api/accounts/verification\\?token=([A-Za-z0-9_-]{43})");
 
     private TestAccounts() {
     }
@@ -39,6 +46,42 @@ public final class TestAccounts {
                 .body(Map.of("email", email, "password", PASSWORD, "displayName", "Test Reader"))
                 .when().post("/api/accounts")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** Signs up and follows the link of the verification mail, as the address's owner would. */
+    public static long signUpVerified(String email) {
+        long id = signUp(email);
+        verify(email);
+        return id;
+    }
+
+    /** Follows the link of the newest verification mail to this address. */
+    public static void verify(String email) {
+        given().contentType("application/json").body(Map.of("token", verificationToken(email)))
+                .when().post("/api/accounts/verification").then().statusCode(200);
+    }
+
+    /** The token of the newest verification mail sent to this address (mock mailbox). */
+    public static String verificationToken(String email) {
+        MockMailbox mailbox = Arc.container().instance(MockMailbox.class).get();
+        long deadline = System.currentTimeMillis() + 5000;
+        List<Mail> mails = List.of();
+        while (System.currentTimeMillis() < deadline) {
+            mails = mailbox.getMailsSentTo(email).stream()
+                    .filter(mail -> mail.getSubject().equals("Confirm your Ship or Skip account")).toList();
+            if (!mails.isEmpty()) {
+                break;
+            }
+            Thread.onSpinWait();
+        }
+        if (mails.isEmpty()) {
+            throw new AssertionError("no verification mail to " + email);
+        }
+        Matcher link = VERIFICATION_LINK.matcher(mails.get(mails.size() - 1).getText());
+        if (!link.find()) {
+            throw new AssertionError("no verification link in the mail to " + email);
+        }
+        return link.group(1);
     }
 
     public static String token(String email, String password) {

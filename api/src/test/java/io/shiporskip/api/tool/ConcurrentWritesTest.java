@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(AccountsProfile.class)
-class ConcurrentWritesTest {
+public class ConcurrentWritesTest {
 
     @Test
     void identicalBookmarkWritesAllSucceedAndLeaveOneRow() throws Exception {
@@ -120,7 +120,7 @@ class ConcurrentWritesTest {
         }
     }
 
-    static Connection connect() throws Exception {
+    public static Connection connect() throws Exception {
         Config config = ConfigProvider.getConfig();
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),

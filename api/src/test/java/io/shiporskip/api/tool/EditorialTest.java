@@ -7,6 +7,7 @@ import static io.shiporskip.api.account.TestAccounts.signUp;
 import static io.shiporskip.api.account.TestAccounts.token;
 import static io.shiporskip.api.account.TestAccounts.uniqueEmail;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -257,6 +258,11 @@ class EditorialTest {
                 .when().post("/api/tools").then().statusCode(201);
         String email = uniqueEmail("maker");
         signUp(email);
+        // Maker rights go only to an address its owner has proved.
+        given().auth().oauth2(admin).when().put("/api/tools/" + slug + "/makers/" + email)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("has not confirmed its address"));
+        TestAccounts.verify(email);
 
         given().auth().oauth2(admin).when().put("/api/tools/" + slug + "/makers/" + email.toUpperCase())
                 .then().statusCode(204);

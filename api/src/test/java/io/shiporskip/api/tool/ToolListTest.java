@@ -134,6 +134,8 @@ class ToolListTest {
     @CsvSource({
             "limit, 0", "limit, 101", "limit, ten", "limit, -1", "limit, 99999999999",
             "sort, popular", "decision, MAYBE", "cursor, not-a-cursor", "cursor, %%%",
+            // Only ASCII digits: no sign, no other script's digits.
+            "limit, +5", "limit, \u0665", "limit, ' 5'",
     })
     void badParametersAre400sNamingTheParameter(String name, String value) {
         given().queryParam(name, value).when().get("/api/tools")
@@ -149,6 +151,21 @@ class ToolListTest {
         String cursor = given().queryParam("limit", 1).when().get("/api/tools")
                 .then().statusCode(200).extract().jsonPath().getString("nextCursor");
         given().queryParam("sort", "name").queryParam("cursor", cursor).when().get("/api/tools")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("cursor"));
+    }
+
+    /** Cursors a client made up: each is a 400 naming cursor, never a database error. */
+    @ParameterizedTest(name = "sort={0} cursor of \"{1}\"")
+    @CsvSource(delimiter = '|', value = {
+            "name|NAME\\nab\\0c\\n1", "score|SCORE\\n1e999999999\\n1", "score|SCORE\\nNaN\\n1",
+            "ship-percent|SHIP_PERCENT\\n99999999999\\n1", "newest|NEWEST\\n2026-01-01T00:00Z\\n-5",
+            "name|NAME\\nname\\n1e3", "score|SCORE\\n-0.5\\n1",
+    })
+    void tamperedCursorsAre400s(String sort, String plain) {
+        String cursor = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(plain.translateEscapes().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        given().queryParam("sort", sort).queryParam("cursor", cursor).when().get("/api/tools")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("cursor"));
     }

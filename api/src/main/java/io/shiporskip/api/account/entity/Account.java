@@ -34,6 +34,10 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    /** When the owner of the address followed the mailed link; null until then. */
+    @Column(name = "email_verified_at")
+    public OffsetDateTime emailVerifiedAt;
+
     @Override
     public String toString() {
         return "Account#" + id; // never the hash, and no e-mail in logs

@@ -25,4 +25,14 @@ public class AccountRepository implements PanacheRepositoryBase<Account, Long> {
         return new ApiProblem(401, "Unauthorized", "The account of this token no longer exists", null);
     }
 
+
+    /** What an account that never proved its address leaves behind when someone else signs up with it. */
+    public Uni<Void> forgetLapsedRegistrant(long accountId) {
+        return getSession().chain(session -> session
+                .createNativeQuery("DELETE FROM catalog.bookmark WHERE account_id = :account")
+                .setParameter("account", accountId).executeUpdate()
+                .chain(() -> session.createNativeQuery("DELETE FROM catalog.account_verification WHERE account_id = :account")
+                        .setParameter("account", accountId).executeUpdate()))
+                .replaceWithVoid();
+    }
 }

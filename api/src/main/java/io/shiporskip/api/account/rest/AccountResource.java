@@ -1,21 +1,25 @@
 package io.shiporskip.api.account.rest;
 
-import io.shiporskip.api.config.ApiConfig.Limit;
-import io.shiporskip.api.config.ApiConfig;
+import io.shiporskip.api.account.service.AccountRequests.NewAccount;
 import io.shiporskip.api.account.service.AccountService;
 import io.shiporskip.api.account.service.AccountView;
-
-import io.shiporskip.api.account.service.AccountRequests.NewAccount;
+import io.shiporskip.api.account.service.EmailVerification;
+import io.shiporskip.api.account.service.PasswordHasher;
+import io.shiporskip.api.account.service.VerificationMail;
+import io.shiporskip.api.config.ApiConfig;
 import io.shiporskip.api.platform.Emails;
+import io.shiporskip.api.platform.Html;
+import io.shiporskip.api.platform.Params;
 import io.shiporskip.api.platform.Quota;
 import io.shiporskip.api.platform.RateLimiter;
-import io.shiporskip.api.account.service.PasswordHasher;
+import io.shiporskip.api.platform.Tokens;
 import io.shiporskip.model.ProblemDetail;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,35 +32,50 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/api/accounts")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Accounts", description = "Sign-up, sign-in and the signed-in reader")
 public class AccountResource {
+
+    /** The answer to a confirmed address. */
+    public record Verified(String email, boolean emailVerified) {
+    }
+
+    public record VerificationRequest(String token) {
+    }
 
     private final AccountService accounts;
     private final PasswordHasher hasher;
     private final RateLimiter limiter;
-    private final Limit limits;
+    private final ApiConfig.Limit limits;
+    private final ApiConfig.Api urls;
+    private final EmailVerification verification;
+    private final VerificationMail mail;
 
-    public AccountResource(AccountService accounts, PasswordHasher hasher, RateLimiter limiter,
-            ApiConfig apiConfig) {
-        Limit limits = apiConfig.limit();
+    public AccountResource(AccountService accounts, PasswordHasher hasher, RateLimiter limiter, ApiConfig config,
+            EmailVerification verification, VerificationMail mail) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.limiter = limiter;
-        this.limits = limits;
+        this.limits = config.limit();
+        this.urls = config.api();
+        this.verification = verification;
+        this.mail = mail;
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a reader account", description = "The e-mail is trimmed and lower-cased and must be "
-            + "unused; the password (10 to 200 characters) is stored as a bcrypt hash and never returned.")
+            + "unused; the password (10 to 200 characters) is stored as a bcrypt hash and never returned. A mail with a "
+            + "single-use link proves the address (emailVerified); maker rights need a proved address.")
     @APIResponse(responseCode = "201", description = "The new account",
             content = @Content(schema = @Schema(implementation = AccountView.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid; the problem names it",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "409", description = "An account with this e-mail exists",
+    @APIResponse(responseCode = "409", description = "An account with this e-mail exists (or waits, within its link's "
+            + "lifetime, for its address to be confirmed)",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "429", description = "Too many accounts created from this address")
     public Uni<Response> create(@Valid @NotNull NewAccount body, @Context HttpServerRequest request) {
@@ -64,6 +83,46 @@ public class AccountResource {
         Quota quota = limiter.consume(limits.signUpLimit(), RateLimiter.clientKey(request));
         return hasher.hash(body.password())
                 .chain(hash -> accounts.create(email, body.displayName().trim(), hash))
-                .map(view -> quota.addHeaders(Response.created(URI.create("/api/me")).entity(view)).build());
+                .call(created -> mail.send(email, created.verificationToken()))
+                // Location from the configured public URL, never from the request's Host header.
+                .map(created -> quota.addHeaders(Response.created(URI.create(urls.url("/api/me")))
+                        .entity(created.account())).build());
+    }
+
+    @POST
+    @Path("/verification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm an account's e-mail address with the token from the mailed link")
+    @APIResponse(responseCode = "200", description = "The address is confirmed",
+            content = @Content(schema = @Schema(implementation = Verified.class)))
+    @APIResponse(responseCode = "400", description = "The token is invalid, used or expired",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    public Uni<Verified> verify(VerificationRequest body) {
+        return verification.verify(body == null ? null : body.token()).map(email -> new Verified(email, true));
+    }
+
+    @POST
+    @Path("/verification")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Confirm from the page the mail links to (HTML form post)")
+    public Uni<String> verifyForm(String form) {
+        return verification.verify(Params.formField(form, "token")).map(email -> Html.page("Address confirmed",
+                "<p>" + Html.escape(email) + " is confirmed. You can close this page.</p>"));
+    }
+
+    @GET
+    @Path("/verification")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The page the verification mail links to",
+            description = "Shows a button; only its POST confirms, so a mail scanner fetching the link changes nothing.")
+    public String verifyPage(@RestQuery String token) {
+        if (!Tokens.wellFormed(token)) {
+            throw io.shiporskip.api.platform.ApiProblem.badParameter("token", "is not a verification token");
+        }
+        return Html.page("Confirm your address",
+                "<form method=\"post\" action=\"" + Html.escape(urls.url("/api/accounts/verification")) + "\">"
+                        + "<input type=\"hidden\" name=\"token\" value=\"" + Html.escape(token) + "\">"
+                        + "<button type=\"submit\">Yes, this is my address</button></form>");
     }
 }

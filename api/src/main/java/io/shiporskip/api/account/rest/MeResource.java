@@ -1,5 +1,7 @@
 package io.shiporskip.api.account.rest;
 
+import io.shiporskip.api.account.service.VerificationMail;
+import jakarta.ws.rs.POST;
 import io.shiporskip.api.config.ApiConfig.Limit;
 import io.shiporskip.api.config.ApiConfig;
 import io.shiporskip.model.TokenClaims;
@@ -41,8 +43,12 @@ public class MeResource {
     private final RateLimiter limiter;
     private final Limit limits;
 
-    public MeResource(AccountService accounts, BookmarkService readers, RateLimiter limiter, ApiConfig apiConfig) {
+    private final VerificationMail mail;
+
+    public MeResource(AccountService accounts, BookmarkService readers, RateLimiter limiter, ApiConfig apiConfig,
+            VerificationMail mail) {
         Limit limits = apiConfig.limit();
+        this.mail = mail;
         this.accounts = accounts;
         this.readers = readers;
         this.limiter = limiter;
@@ -53,6 +59,19 @@ public class MeResource {
     @Operation(summary = "The signed-in account: e-mail, display name, roles and the tools it is a maker of")
     public Uni<AccountView> me(@Context SecurityContext security) {
         return accounts.me(Caller.accountId(security));
+    }
+
+    @POST
+    @Path("/verification-mail")
+    @Operation(summary = "Send a new link that confirms the account's e-mail address",
+            description = "202 whether or not a mail was needed: an already confirmed address gets none.")
+    public Uni<Response> resendVerification(@Context SecurityContext security) {
+        long id = Caller.accountId(security);
+        Quota quota = limiter.consume(limits.writeLimit(), "account:" + id);
+        return accounts.renewVerification(id)
+                .call(renewed -> renewed == null ? Uni.createFrom().voidItem()
+                        : mail.send(renewed.email(), renewed.token()))
+                .map(renewed -> quota.addHeaders(Response.accepted()).build());
     }
 
     @GET

@@ -27,25 +27,54 @@ public class AccountService implements MakerAccounts {
     private final AccountRepository accounts;
     private final ToolMakerRepository makers;
 
-    public AccountService(AccountRepository accounts, ToolMakerRepository makers) {
+    private final EmailVerification verification;
+
+    public AccountService(AccountRepository accounts, ToolMakerRepository makers, EmailVerification verification) {
         this.accounts = accounts;
         this.makers = makers;
+        this.verification = verification;
     }
 
-    /** {@code email} normalised, {@code passwordHash} bcrypt. 409 when the address is taken. */
+    /** A new account and the token of the link that proves its address (to be mailed after the commit). */
+    public record Created(AccountView account, String verificationToken) {
+    }
+
+    /**
+     * {@code email} normalised, {@code passwordHash} bcrypt. 409 when the address is taken — unless the account
+     * holding it never proved the address within the link's lifetime: then whoever signs up now starts afresh on
+     * that row (the earlier registrant's password and bookmarks go), since only the mailbox's owner can confirm.
+     */
     @WithTransaction
-    public Uni<AccountView> create(String email, String displayName, String passwordHash) {
+    public Uni<Created> create(String email, String displayName, String passwordHash) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return accounts.findByEmail(email).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().failure(ApiProblem.conflict("An account with this e-mail already exists"));
+            if (existing != null && (existing.emailVerifiedAt != null
+                    || existing.createdAt.plus(verification.ttl()).isAfter(now))) {
+                return Uni.createFrom().failure(ApiProblem.conflict(existing.emailVerifiedAt != null
+                        ? "An account with this e-mail already exists"
+                        : "An account with this e-mail is waiting for its address to be confirmed; if it is yours, "
+                                + "follow the link in the mail we sent, or sign up again once that link has expired"));
             }
-            Account account = new Account();
+            Account account = existing != null ? existing : new Account();
             account.email = email;
             account.displayName = displayName;
             account.passwordHash = passwordHash;
-            account.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-            return accounts.persist(account).map(saved -> view(saved, List.of()));
+            account.createdAt = now;
+            Uni<Void> forgetEarlier = existing == null ? Uni.createFrom().voidItem() : accounts.forgetLapsedRegistrant(existing.id);
+            return forgetEarlier.chain(() -> accounts.persist(account)).call(saved -> accounts.flush())
+                    .chain(saved -> verification.issue(saved.id).map(token -> new Created(view(saved, List.of()), token)));
         });
+    }
+
+    /** Where a renewed verification link goes. */
+    public record Renewal(String email, String token) {
+    }
+
+    /** A new link for a signed-in account that has not proved its address yet; null when it has. */
+    @WithTransaction
+    public Uni<Renewal> renewVerification(long id) {
+        return accounts.requireById(id).chain(account -> account.emailVerifiedAt != null ? Uni.createFrom().nullItem()
+                : verification.issue(account.id).map(token -> new Renewal(account.email, token)));
     }
 
     /** The first editor from configuration; never promotes an existing account (it may not be the operator's). */
@@ -61,6 +90,8 @@ public class AccountService implements MakerAccounts {
             account.passwordHash = passwordHash;
             account.admin = true;
             account.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+            // The operator configured this address: it counts as proved.
+            account.emailVerifiedAt = account.createdAt;
             return accounts.persist(account).replaceWith(AdminOutcome.CREATED);
         });
     }
@@ -87,8 +118,8 @@ public class AccountService implements MakerAccounts {
 
 
     static AccountView view(Account account, List<String> tools) {
-        return new AccountView(account.id, account.email, account.displayName, roles(account.admin, tools), tools,
-                account.createdAt);
+        return new AccountView(account.id, account.email, account.displayName, account.emailVerifiedAt != null,
+                roles(account.admin, tools), tools, account.createdAt);
     }
 
     /** The roles an account holds (the token's groups): everyone reads, owning a tool makes a maker. */
@@ -108,6 +139,12 @@ public class AccountService implements MakerAccounts {
     public Uni<Long> requireByEmail(String email) {
         return accounts.findByEmail(email).onItem().ifNull()
                 .failWith(() -> ApiProblem.notFound("No account with e-mail '" + email + "'"))
-                .map(account -> account.id);
+                .map(account -> {
+                    if (account.emailVerifiedAt == null) {
+                        throw ApiProblem.conflict("The account with e-mail '" + email + "' has not confirmed its "
+                                + "address yet; maker rights go only to a confirmed address");
+                    }
+                    return account.id;
+                });
     }
 }

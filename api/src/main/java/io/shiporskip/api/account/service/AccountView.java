@@ -5,8 +5,10 @@ import java.util.List;
 
 /**
  * An account as its owner sees it. {@code roles} are the JWT groups a new token would carry; {@code tools} the
- * slugs this account is a maker of. There is deliberately no password field.
+ * slugs this account is a maker of. {@code emailVerified}: the owner
+ * followed the mailed link (maker rights need it). There is deliberately no password field.
  */
-public record AccountView(long id, String email, String displayName, List<String> roles, List<String> tools,
+public record AccountView(long id, String email, String displayName, boolean emailVerified, List<String> roles,
+        List<String> tools,
         OffsetDateTime createdAt) {
 }

@@ -1,5 +1,6 @@
 package io.shiporskip.api.tool.repository;
 
+import java.util.regex.Pattern;
 import io.shiporskip.api.platform.ApiProblem;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -31,16 +32,47 @@ public record ToolCursor(ToolSort sort, Object key, long id) {
             if (sort != expectedSort) {
                 throw ApiProblem.badParameter("cursor", "belongs to another sort order; start again without a cursor");
             }
+            // Every key is checked against what this API could have written, so a tampered cursor is a 400 here
+            // and never an error in the database (a NUL byte, a numeric overflow).
             Object key = switch (sort) {
                 case NEWEST -> OffsetDateTime.parse(parts[1]);
-                case SCORE -> new BigDecimal(parts[1]);
-                case SHIP_PERCENT -> Integer.valueOf(parts[1]);
-                case NAME -> parts[1];
+                case SCORE -> score(parts[1]);
+                case SHIP_PERCENT -> percent(parts[1]);
+                case NAME -> name(parts[1]);
             };
+            if (!DIGITS.matcher(parts[2]).matches()) {
+                throw invalid();
+            }
             return new ToolCursor(sort, key, Long.parseLong(parts[2]));
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw invalid();
         }
+    }
+
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern SCORE = Pattern.compile("-1|[0-9]{1,3}(\\.[0-9]{1,2})?");
+    private static final Pattern PERCENT = Pattern.compile("-1|[0-9]{1,3}");
+
+    private static BigDecimal score(String text) {
+        if (!SCORE.matcher(text).matches() || new BigDecimal(text).compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw invalid();
+        }
+        return new BigDecimal(text);
+    }
+
+    private static Integer percent(String text) {
+        if (!PERCENT.matcher(text).matches() || Integer.parseInt(text) > 100) {
+            throw invalid();
+        }
+        return Integer.valueOf(text);
+    }
+
+    /** A lower-cased tool name: at most the column's 120 characters, no control characters. */
+    private static String name(String text) {
+        if (text.length() > 120 || text.chars().anyMatch(Character::isISOControl)) {
+            throw invalid();
+        }
+        return text;
     }
 
     private static ApiProblem invalid() {
