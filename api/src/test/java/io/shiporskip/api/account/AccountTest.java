@@ -97,6 +97,23 @@ class AccountTest {
                 .body("errors.field", contains("displayName", "email", "password"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "\"{0}\"")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"aaaaaaaaaa", "          ", "1234567890", "password123",
+            "qwertyuiop", "the e-mail itself", "Ann Lee Ann Lee"})
+    void commonAndTrivialPasswordsAre400sNamingThePassword(String choice) {
+        String email = "ann.lee." + System.nanoTime() + "@example.com";
+        String password = choice.equals("the e-mail itself") ? email : choice;
+        given().contentType("application/json")
+                .body(Map.of("email", email, "password", password, "displayName", "Ann Lee Ann Lee"))
+                .when().post("/api/accounts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("password"))
+                .body("errors[0].message", containsString("too easy to guess"))
+                .body(not(containsString(password.strip().isEmpty() ? "\u0000" : password)));
+        given().contentType("application/json").body(Map.of("email", email, "password", PASSWORD))
+                .when().post("/api/auth/token").then().statusCode(401);
+    }
+
     @Test
     void malformedJsonWrongContentTypeAndNoBodyAreProblemsNot500s() {
         given().contentType("application/json").body("{\"email\": ")

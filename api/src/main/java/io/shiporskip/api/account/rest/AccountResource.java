@@ -5,6 +5,7 @@ import io.shiporskip.api.account.service.AccountService;
 import io.shiporskip.api.account.service.AccountView;
 import io.shiporskip.api.account.service.EmailVerification;
 import io.shiporskip.api.account.service.PasswordHasher;
+import io.shiporskip.api.account.service.PasswordRule;
 import io.shiporskip.api.account.service.VerificationMail;
 import io.shiporskip.api.config.ApiConfig;
 import io.shiporskip.api.platform.Emails;
@@ -68,7 +69,8 @@ public class AccountResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a reader account", description = "The e-mail is trimmed and lower-cased and must be "
-            + "unused; the password (10 to 200 characters) is stored as a bcrypt hash and never returned. A mail with a "
+            + "unused; the password (10 to 200 characters, not common or trivial: zxcvbn score 3 or more) is stored as a "
+            + "bcrypt hash and never returned. A mail with a "
             + "single-use link proves the address (emailVerified); maker rights need a proved address.")
     @APIResponse(responseCode = "201", description = "The new account",
             content = @Content(schema = @Schema(implementation = AccountView.class)))
@@ -80,6 +82,7 @@ public class AccountResource {
     @APIResponse(responseCode = "429", description = "Too many accounts created from this address")
     public Uni<Response> create(@Valid @NotNull NewAccount body, @Context HttpServerRequest request) {
         String email = Emails.normalise("email", body.email());
+        PasswordRule.check(body.password(), email, body.displayName());
         Quota quota = limiter.consume(limits.signUpLimit(), RateLimiter.clientKey(request));
         return hasher.hash(body.password())
                 .chain(hash -> accounts.create(email, body.displayName().trim(), hash))
