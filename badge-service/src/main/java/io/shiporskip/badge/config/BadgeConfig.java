@@ -3,6 +3,7 @@ package io.shiporskip.badge.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 
 /** Everything badge-service can be told from outside; every value has a default that works locally. */
 @ConfigMapping(prefix = "shiporskip")
@@ -61,6 +62,22 @@ public interface BadgeConfig {
 
         @WithDefault("10000")
         long maxSize();
+
+        /** How long "api says no such tool" is remembered, so repeated unknown slugs do not each cost an api call. */
+        @WithDefault("60s")
+        Duration unknownTtl();
+
+        /** Unknown slugs remembered (a separate cache, so junk slugs never push real verdicts out). */
+        @WithDefault("10000")
+        long unknownMaxSize();
+
+        /**
+         * api lookups of slugs this service has never seen, per client address per minute (verified image proxies
+         * are exempt); past it such a slug is answered as unknown without asking api, so random slugs from one
+         * client cost a bounded number of api calls.
+         */
+        @WithDefault("30")
+        int clientLookupsPerMinute();
     }
 
     interface RenderCache {
@@ -84,5 +101,29 @@ public interface BadgeConfig {
         /** How long shutdown waits for the final flush. */
         @WithDefault("10s")
         Duration shutdownTimeout();
+
+        /** Counted badge and embed impressions per client address and tool per minute; the rest are discarded. */
+        @WithDefault("60")
+        int clientImpressionsPerMinute();
+
+        /** Counted click-throughs per client address and tool per minute; the rest are discarded. */
+        @WithDefault("10")
+        int clientClicksPerMinute();
+
+        /** (client address, tool) pairs whose minute windows are kept in memory. */
+        @WithDefault("100000")
+        long maxTrackedClients();
+
+        /**
+         * Networks (CIDR) whose requests with a github-camo User-Agent count as {@code github-camo}; from anywhere
+         * else that User-Agent is an ordinary client. Default: GitHub's published "hooks" ranges
+         * (api.github.com/meta, January 2026).
+         */
+        @WithDefault("192.30.252.0/22,185.199.108.0/22,140.82.112.0/20,143.55.64.0/20,2a0a:a440::/29,2606:50c0::/32")
+        List<String> imageProxyNetworks();
+
+        /** Distinct referrer hosts kept per tool per UTC day; later new hosts of that tool are folded into "(other)". */
+        @WithDefault("100")
+        int maxReferrersPerTool();
     }
 }

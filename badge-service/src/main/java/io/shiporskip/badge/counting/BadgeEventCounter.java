@@ -9,6 +9,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.shiporskip.badge.config.BadgeConfig;
+import io.shiporskip.badge.limits.LogThrottle;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,21 +17,26 @@ import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Write-behind counting. Requests only bump a LongAdder in a bounded in-memory map (never waiting on
- * PostgreSQL); a single writer drains it every flush interval into batched upserts. A failed batch puts its
- * increments back for the next attempt; increments past the bound are dropped, counted and logged; shutdown
- * flushes what is left.
+ * PostgreSQL); a single writer drains it every flush interval into batched upserts. A failed flush puts its
+ * increments back for the next attempt; increments past the bound are dropped, counted and logged (one line per
+ * interval, never one per event); shutdown flushes what is left. Which events count at all is decided by
+ * {@link CountingPolicy}; this class only keeps the numbers.
  */
 @ApplicationScoped
 public class BadgeEventCounter {
 
     private static final long MILLIS_PER_DAY = 86_400_000L;
+    /** At most one log line per this interval for each kind of trouble. */
+    static final long LOG_INTERVAL_MILLIS = 10_000;
 
     private final CounterSink sink;
     private final Vertx vertx;
@@ -38,8 +44,12 @@ public class BadgeEventCounter {
     private final ConcurrentHashMap<CounterKey, LongAdder> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean flushing = new AtomicBoolean();
     private final AtomicLong inFlight = new AtomicLong();
-    private final AtomicLong lastDropLog = new AtomicLong();
+    private final LogThrottle dropLog = new LogThrottle(LOG_INTERVAL_MILLIS);
+    private final LogThrottle flushFailureLog = new LogThrottle(LOG_INTERVAL_MILLIS);
+    /** Referrer hosts kept per (tool, day), so one tool's flood of hosts folds into its own "(other)" only. */
+    private final ConcurrentHashMap<ToolDay, Set<String>> referrerHosts = new ConcurrentHashMap<>();
     private final Counter[][] events;
+    private final Counter[][] discarded;
     private final Counter dropped;
     private final Counter flushFailures;
     private final Counter referrersFolded;
@@ -55,16 +65,27 @@ public class BadgeEventCounter {
         this.events = new Counter[EventKind.values().length][Source.values().length];
         for (EventKind kind : EventKind.values()) {
             for (Source source : Source.values()) {
+                if (source == Source.DISCARDED) {
+                    continue; // those have badge.counting.discarded, by reason
+                }
                 String name = kind == EventKind.CLICK ? "badge.clicks" : "badge.impressions";
                 events[kind.ordinal()][source.ordinal()] = Counter.builder(name)
-                        .description(kind == EventKind.CLICK ? "Click-throughs served" : "Badges and embeds served")
+                        .description(kind == EventKind.CLICK ? "Click-throughs counted" : "Badges and embeds counted")
                         .tag("kind", kind.db).tag("source", source.db).register(registry);
+            }
+        }
+        this.discarded = new Counter[EventKind.values().length][DiscardReason.values().length];
+        for (EventKind kind : EventKind.values()) {
+            for (DiscardReason reason : DiscardReason.values()) {
+                discarded[kind.ordinal()][reason.ordinal()] = Counter.builder("badge.counting.discarded")
+                        .description("Events served but not counted (see the reason tag)")
+                        .tag("kind", kind.db).tag("reason", reason.tag).register(registry);
             }
         }
         this.dropped = Counter.builder("badge.counting.dropped")
                 .description("Increments dropped because the in-memory aggregate was full").register(registry);
         this.referrersFolded = Counter.builder("badge.counting.referrers.folded")
-                .description("Increments whose referrer host was recorded as (other) because the aggregate was nearly full")
+                .description("Increments whose referrer host was recorded as (other): the tool's host bound was reached or the aggregate was nearly full")
                 .register(registry);
         this.flushFailures = Counter.builder("badge.counting.flush.failures")
                 .description("Flushes that failed and were retried").register(registry);
@@ -82,21 +103,45 @@ public class BadgeEventCounter {
         add(new CounterKey(slug, day, kind, source, placement, referrerHost), 1);
     }
 
+    /**
+     * Keeps one event that was served but not counted: its row has source {@code discarded}, no placement and no
+     * referrer, so discards show in the maker's figures without touching the counted ones.
+     */
+    public void discard(EventKind kind, String slug, DiscardReason reason) {
+        discarded[kind.ordinal()][reason.ordinal()].increment();
+        int day = (int) Math.floorDiv(System.currentTimeMillis(), MILLIS_PER_DAY);
+        add(new CounterKey(slug, day, kind, Source.DISCARDED, Placement.UNSPECIFIED, Referrers.NONE), 1);
+    }
+
+    /** An event not counted and not kept at all (its slug may be junk): the metric only. */
+    public void discardUnkept(EventKind kind, DiscardReason reason) {
+        discarded[kind.ordinal()][reason.ordinal()].increment();
+    }
+
     private void add(CounterKey key, long n) {
         LongAdder adder = pending.get(key);
         if (adder == null) {
+            String host = key.referrerHost();
+            boolean namedHost = !host.isEmpty() && !host.equals(Referrers.OVERFLOW);
+            // The Referer header is the one dimension a client controls: each tool keeps a bounded number of hosts
+            // a day, so a flood of forged hosts on one tool folds into that tool's "(other)" and no other tool's.
+            if (namedHost && !admitHost(key.slug(), key.epochDay(), host)) {
+                fold(key, n);
+                return;
+            }
             int size = pending.size();
-            // The Referer header is the one dimension a client controls; under pressure fold new hosts into
-            // one row so forged referrers cannot crowd real counts out of the aggregate.
-            if (size >= config.maxPendingKeys() / 4 * 3 && !key.referrerHost().isEmpty()
-                    && !key.referrerHost().equals(Referrers.OVERFLOW)) {
-                referrersFolded.increment(n);
-                add(new CounterKey(key.slug(), key.epochDay(), key.kind(), key.source(), key.placement(), Referrers.OVERFLOW), n);
+            // Last line of defence when many tools are flooded at once: fold every new host.
+            if (namedHost && size >= config.maxPendingKeys() / 4 * 3) {
+                fold(key, n);
                 return;
             }
             if (size >= config.maxPendingKeys()) {
                 dropped.increment(n);
-                logDrop();
+                long held = dropLog.admit();
+                if (held >= 0) {
+                    Log.errorf("badge counting aggregate is full (%d keys); dropping increments for new keys (see badge.counting.dropped; "
+                            + "%d more drops since the last line)", config.maxPendingKeys(), held);
+                }
                 return;
             }
             adder = pending.computeIfAbsent(key, k -> new LongAdder());
@@ -104,13 +149,31 @@ public class BadgeEventCounter {
         adder.add(n);
     }
 
-    private void logDrop() {
-        long now = System.currentTimeMillis();
-        long last = lastDropLog.get();
-        if (now - last > 10_000 && lastDropLog.compareAndSet(last, now)) {
-            Log.errorf("badge counting aggregate is full (%d keys); dropping increments for new keys (see badge.counting.dropped)",
-                    config.maxPendingKeys());
+    private void fold(CounterKey key, long n) {
+        referrersFolded.increment(n);
+        add(new CounterKey(key.slug(), key.epochDay(), key.kind(), key.source(), key.placement(), Referrers.OVERFLOW), n);
+    }
+
+    private record ToolDay(String slug, int epochDay) {
+    }
+
+    /** Whether the host may have rows of its own for this tool and day (only on the slow path: a key not yet in the map). */
+    private boolean admitHost(String slug, int epochDay, String host) {
+        Set<String> hosts = referrerHosts.computeIfAbsent(new ToolDay(slug, epochDay), k -> ConcurrentHashMap.newKeySet());
+        if (hosts.contains(host)) {
+            return true;
         }
+        // Racing writers may overshoot by a few; the bound is about memory, not an exact figure.
+        if (hosts.size() >= config.maxReferrersPerTool()) {
+            return false;
+        }
+        hosts.add(host);
+        return true;
+    }
+
+    /** Distinct counter keys in memory (bounded by max-pending-keys). */
+    int pendingKeys() {
+        return pending.size();
     }
 
     /** Increments counted but not yet written. */
@@ -145,46 +208,63 @@ public class BadgeEventCounter {
             flushing.set(false);
             return Uni.createFrom().voidItem();
         }
-        long total = 0;
-        for (CounterSink.Increment inc : batch) {
-            total += inc.n();
-        }
-        inFlight.set(total);
+        inFlight.set(total(batch));
         long started = System.nanoTime();
         int rows = Math.max(1, config.batchRows());
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int from = 0; from < batch.size(); from += rows) {
-            List<CounterSink.Increment> chunk = batch.subList(from, Math.min(batch.size(), from + rows));
-            chain = chain.chain(() -> write(chunk));
-        }
-        return chain.eventually(() -> {
-            flushTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        return writeFrom(batch, 0, rows).eventually(() -> {
+            flushTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             inFlight.set(0);
             evictOldKeys();
             flushing.set(false);
         });
     }
 
-    /** Writes one chunk; on failure its increments go back into the aggregate for the next flush. */
-    private Uni<Void> write(List<CounterSink.Increment> chunk) {
+    /**
+     * Writes the batch one chunk at a time. At the first failure the database is taken to be away: that chunk and
+     * every later one go back into the aggregate untried (one attempt per flush, not one per chunk).
+     */
+    private Uni<Void> writeFrom(List<CounterSink.Increment> batch, int from, int rows) {
+        if (from >= batch.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<CounterSink.Increment> chunk = batch.subList(from, Math.min(batch.size(), from + rows));
         batchRows.record(chunk.size());
+        return sink.add(chunk)
+                .replaceWith(Boolean.TRUE)
+                .onFailure().recoverWithUni(failure -> {
+                    putBack(batch.subList(from, batch.size()), failure);
+                    return Uni.createFrom().item(Boolean.FALSE);
+                })
+                .flatMap(written -> {
+                    if (!written) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    inFlight.addAndGet(-total(chunk));
+                    return writeFrom(batch, from + rows, rows);
+                });
+    }
+
+    private void putBack(List<CounterSink.Increment> unwritten, Throwable failure) {
+        flushFailures.increment();
+        long n = total(unwritten);
+        for (CounterSink.Increment inc : unwritten) {
+            add(inc.key(), inc.n());
+        }
+        inFlight.addAndGet(-n);
+        long held = flushFailureLog.admit();
+        if (held >= 0) {
+            Log.warnf("badge counter flush failed (%s); %d increments in %d rows kept for the next flush "
+                    + "(%d more failed flushes since the last line; see badge.counting.flush.failures)",
+                    failure.getMessage(), n, unwritten.size(), held);
+        }
+    }
+
+    private static long total(List<CounterSink.Increment> increments) {
         long n = 0;
-        for (CounterSink.Increment inc : chunk) {
+        for (CounterSink.Increment inc : increments) {
             n += inc.n();
         }
-        long chunkTotal = n;
-        return sink.add(chunk)
-                .invoke(() -> inFlight.addAndGet(-chunkTotal))
-                .onFailure().recoverWithUni(failure -> {
-                    flushFailures.increment();
-                    Log.warnf("badge counter flush of %d rows failed (%s); keeping them for the next flush",
-                            chunk.size(), failure.getMessage());
-                    for (CounterSink.Increment inc : chunk) {
-                        add(inc.key(), inc.n());
-                    }
-                    inFlight.addAndGet(-chunkTotal);
-                    return Uni.createFrom().voidItem();
-                });
+        return n;
     }
 
     private List<CounterSink.Increment> drain() {
@@ -206,6 +286,7 @@ public class BadgeEventCounter {
     private void evictOldKeys() {
         int today = (int) Math.floorDiv(System.currentTimeMillis(), MILLIS_PER_DAY);
         pending.entrySet().removeIf(e -> e.getKey().epochDay() < today - 1 && e.getValue().sum() == 0);
+        referrerHosts.keySet().removeIf(k -> k.epochDay() < today - 1);
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -1,10 +1,15 @@
 package io.shiporskip.badge.counting;
 
-/** Who loaded it, from the User-Agent only. Stored as {@link #db}. */
+/**
+ * Who loaded it, stored as {@link #db}. {@link #fromUserAgent} reads the User-Agent's claim only; {@code CountingPolicy}
+ * accepts a github-camo claim only from the configured image-proxy networks. {@link #DISCARDED} is no client class:
+ * it marks events that were served but not counted (over a client's cap, or a click that was no navigation).
+ */
 public enum Source {
     GITHUB_CAMO("github-camo"),
     BOT("bot"),
-    DIRECT("direct");
+    DIRECT("direct"),
+    DISCARDED("discarded");
 
     public final String db;
 
@@ -33,7 +38,7 @@ public enum Source {
      */
     public static Source fromUserAgent(String userAgent) {
         if (userAgent == null || userAgent.isEmpty()) {
-            return DIRECT;
+            return BOT; // every browser sends one; scripts often do not
         }
         // GitHub's image proxy sends "github-camo (<hash>)".
         if (userAgent.regionMatches(true, 0, "github-camo", 0, 11)) {

@@ -8,9 +8,12 @@ import io.shiporskip.badge.service.VerdictService;
 import io.shiporskip.model.Markup;
 import io.shiporskip.model.VerdictSnapshot;
 import io.smallrye.mutiny.Uni;
+import io.shiporskip.badge.counting.CountingPolicy;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,9 +48,9 @@ public class BadgeJsonResource {
     @GET
     @Path("/shields.json")
     @Operation(summary = "shields.io endpoint document for the verdict (not counted as an impression)")
-    public Uni<RestResponse<ShieldsEndpoint>> shields(@PathParam("slug") String slug) {
+    public Uni<RestResponse<ShieldsEndpoint>> shields(@PathParam("slug") String slug, @Context HttpServerRequest request) {
         RequestValues.slug(slug);
-        return verdict(slug).map(v -> RestResponse.ResponseBuilder
+        return verdict(slug, request).map(v -> RestResponse.ResponseBuilder
                 .ok(new ShieldsEndpoint(1, "ship or skip", Verdicts.compactMessage(v), Verdicts.shieldsColor(Verdicts.decision(v)),
                         Math.max(300, config.badge().shieldsCacheSeconds())))
                 .header("Cache-Control", config.badge().cacheControl())
@@ -57,9 +60,9 @@ public class BadgeJsonResource {
     @GET
     @Path("/snippets")
     @Operation(summary = "Embed codes: HTML, Markdown, iframe and a light/dark <picture>")
-    public Uni<Snippets> snippets(@PathParam("slug") String slug) {
+    public Uni<Snippets> snippets(@PathParam("slug") String slug, @Context HttpServerRequest request) {
         RequestValues.slug(slug);
-        return verdict(slug).map(v -> snippetsFor(v, links));
+        return verdict(slug, request).map(v -> snippetsFor(v, links));
     }
 
     static Snippets snippetsFor(VerdictSnapshot v, SiteLinks links) {
@@ -102,9 +105,10 @@ public class BadgeJsonResource {
         return out.toString();
     }
 
-    private Uni<VerdictSnapshot> verdict(String slug) {
-        return Uni.createFrom().completionStage(verdicts.lookup(slug)).map(lookup -> {
-            if (lookup.status() == VerdictLookup.Status.UNKNOWN) {
+    private Uni<VerdictSnapshot> verdict(String slug, HttpServerRequest request) {
+        return Uni.createFrom().completionStage(verdicts.lookup(slug, CountingPolicy.address(request))).map(lookup -> {
+            // UNCHECKED: a never-seen slug past the client's budget of api lookups this minute.
+            if (lookup.status() == VerdictLookup.Status.UNKNOWN || lookup.status() == VerdictLookup.Status.UNCHECKED) {
                 throw new ProblemException(404, "unknown tool: " + slug);
             }
             if (lookup.status() == VerdictLookup.Status.UNAVAILABLE) {

@@ -2,10 +2,9 @@ package io.shiporskip.badge.rest;
 
 import io.quarkus.logging.Log;
 import io.shiporskip.badge.config.BadgeConfig;
-import io.shiporskip.badge.counting.BadgeEventCounter;
+import io.shiporskip.badge.counting.CountingPolicy;
 import io.shiporskip.badge.counting.EventKind;
 import io.shiporskip.badge.counting.Placement;
-import io.shiporskip.badge.counting.Referrers;
 import io.shiporskip.badge.counting.Source;
 import io.shiporskip.badge.render.BadgeRenderCache;
 import io.shiporskip.badge.render.BadgeStyle;
@@ -45,17 +44,17 @@ public class BadgeSvgRoute {
     private final VerdictService verdicts;
     private final BadgeRenderCache renders;
     private final SvgRenderer renderer;
-    private final BadgeEventCounter counter;
+    private final CountingPolicy counting;
     private final CharSequence cacheControl;
     private final Map<BadgeStyle, Map<Theme, Buffer>> unknownTool = new EnumMap<>(BadgeStyle.class);
     private final Map<BadgeStyle, Map<Theme, Buffer>> unavailable = new EnumMap<>(BadgeStyle.class);
 
-    public BadgeSvgRoute(VerdictService verdicts, BadgeRenderCache renders, SvgRenderer renderer, BadgeEventCounter counter,
+    public BadgeSvgRoute(VerdictService verdicts, BadgeRenderCache renders, SvgRenderer renderer, CountingPolicy counting,
             BadgeConfig config) {
         this.verdicts = verdicts;
         this.renders = renders;
         this.renderer = renderer;
-        this.counter = counter;
+        this.counting = counting;
         this.cacheControl = HttpHeaders.createOptimized(config.badge().cacheControl());
         for (BadgeStyle style : BadgeStyle.values()) {
             Map<Theme, Buffer> u = new EnumMap<>(Theme.class);
@@ -94,16 +93,19 @@ public class BadgeSvgRoute {
         if (params == null) {
             return; // answered 400
         }
-        CompletableFuture<VerdictLookup> future = verdicts.lookup(slug);
+        String address = CountingPolicy.address(request);
+        Source source = counting.source(request, address);
+        // Verified image proxies look up for all their readers: no per-client budget for never-seen slugs.
+        CompletableFuture<VerdictLookup> future = verdicts.lookup(slug, source == Source.GITHUB_CAMO ? null : address);
         if (future.isDone()) {
-            respond(ctx, future.join(), params.style(), params.theme(), params.placement());
+            respond(ctx, future.join(), params, address, source);
             return;
         }
         // A miss: api is being asked. Answer on this request's event loop when it replies.
         Context context = Vertx.currentContext();
         future.whenComplete((lookup, failure) -> context.runOnContext(v -> {
             try {
-                respond(ctx, lookup == null ? VerdictLookup.NOT_AVAILABLE : lookup, params.style(), params.theme(), params.placement());
+                respond(ctx, lookup == null ? VerdictLookup.NOT_AVAILABLE : lookup, params, address, source);
             } catch (RuntimeException e) {
                 Log.errorf(e, "badge route failed for %s", slug);
                 ProblemMapper.send(ctx.response(), ProblemMapper.problem(500, "Something went wrong on our side", request.path(), null, null));
@@ -111,7 +113,9 @@ public class BadgeSvgRoute {
         }));
     }
 
-    private void respond(RoutingContext ctx, VerdictLookup lookup, BadgeStyle style, Theme theme, Placement placement) {
+    private void respond(RoutingContext ctx, VerdictLookup lookup, Params params, String address, Source source) {
+        BadgeStyle style = params.style();
+        Theme theme = params.theme();
         HttpServerResponse response = ctx.response();
         MultiMap headers = response.headers();
         headers.add(Headers.CONTENT_TYPE, Headers.SVG)
@@ -121,14 +125,14 @@ public class BadgeSvgRoute {
                 .add(Headers.ALLOW_ORIGIN_NAME, Headers.ANY)
                 .add(Headers.CORP_NAME, Headers.CROSS_ORIGIN);
         switch (lookup.status()) {
-            case UNKNOWN -> error(response, 404, unknownTool.get(style).get(theme));
+            // UNCHECKED: a never-seen slug past the client's lookup budget; almost always junk, and no-store either way.
+            case UNKNOWN, UNCHECKED -> error(response, 404, unknownTool.get(style).get(theme));
             case UNAVAILABLE -> error(response, 503, unavailable.get(style).get(theme));
             case FOUND -> {
                 BadgeRenderCache.Rendered rendered = renders.get(lookup.snapshot(), style, theme);
                 HttpServerRequest request = ctx.request();
                 // Counted whether or not the bytes are sent: a 304 is still a view (camo revalidates each one).
-                counter.record(EventKind.BADGE, lookup.snapshot().slug(), Source.fromUserAgent(request.getHeader(HttpHeaders.USER_AGENT)),
-                        placement, Referrers.host(request.getHeader(HttpHeaders.REFERER)));
+                counting.impression(EventKind.BADGE, lookup.snapshot().slug(), request, address, source, params.placement());
                 headers.add(Headers.CACHE_CONTROL, cacheControl).add(Headers.ETAG, rendered.etagHeader());
                 String ifNoneMatch = request.getHeader(Headers.IF_NONE_MATCH);
                 if (ifNoneMatch != null && matches(ifNoneMatch, rendered.etag())) {

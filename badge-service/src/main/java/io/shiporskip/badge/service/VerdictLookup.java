@@ -11,11 +11,17 @@ public record VerdictLookup(Status status, VerdictSnapshot snapshot) {
         /** api says there is no such tool. */
         UNKNOWN,
         /** api cannot be reached and no verdict for the slug was ever seen. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /**
+         * Not looked up: the slug was never seen and the client has spent its budget of such lookups this minute.
+         * Badges answer it like an unknown tool; clicks redirect without counting.
+         */
+        UNCHECKED
     }
 
     public static final VerdictLookup UNKNOWN_TOOL = new VerdictLookup(Status.UNKNOWN, null);
     public static final VerdictLookup NOT_AVAILABLE = new VerdictLookup(Status.UNAVAILABLE, null);
+    public static final VerdictLookup NOT_CHECKED = new VerdictLookup(Status.UNCHECKED, null);
 
     public static VerdictLookup found(VerdictSnapshot snapshot) {
         return new VerdictLookup(Status.FOUND, snapshot);

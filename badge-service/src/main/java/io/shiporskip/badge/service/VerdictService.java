@@ -4,11 +4,14 @@ import com.github.benmanes.caffeine.cache.AsyncCacheLoader;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.logging.Log;
 import io.shiporskip.badge.client.VerdictApiClient;
 import io.shiporskip.badge.config.BadgeConfig;
+import io.shiporskip.badge.limits.LogThrottle;
+import io.shiporskip.badge.limits.MinuteBudgets;
 import io.shiporskip.badge.render.BadgeRenderCache;
 import io.shiporskip.model.VerdictSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +24,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * Verdicts from api behind a Caffeine async cache: refresh-after-write serves the cached verdict while a
  * background load runs, expire-after-write is the backstop, and concurrent misses share one api call.
  * A separate "last known" cache keeps each verdict much longer so a badge still shows while api is down.
+ * Slugs api does not know go to their own small short-lived cache (junk never pushes real verdicts out), and a
+ * client may make only so many api lookups of never-seen slugs a minute, so random slugs cannot each cost a call.
  */
 @ApplicationScoped
 public class VerdictService {
@@ -29,12 +34,29 @@ public class VerdictService {
     private final BadgeRenderCache renders;
     private final AsyncLoadingCache<String, VerdictLookup> cache;
     private final Cache<String, VerdictSnapshot> lastKnown;
+    private final Cache<String, Boolean> unknown;
+    private final MinuteBudgets<String> lookups;
+    private final int lookupsPerMinute;
+    private final Counter skippedLookups;
+    private final LogThrottle unavailableLog = new LogThrottle(10_000);
+
+    /** What a load that could not reach api completes with: never cached (see {@link #settle}), and no Caffeine warning per miss. */
+    private static final VerdictLookup LOAD_FAILED = new VerdictLookup(VerdictLookup.Status.UNAVAILABLE, null);
+    private static final CompletableFuture<VerdictLookup> UNKNOWN_DONE = CompletableFuture.completedFuture(VerdictLookup.UNKNOWN_TOOL);
+    private static final CompletableFuture<VerdictLookup> UNCHECKED_DONE = CompletableFuture.completedFuture(VerdictLookup.NOT_CHECKED);
 
     public VerdictService(@RestClient VerdictApiClient api, BadgeConfig config, BadgeRenderCache renders, MeterRegistry registry) {
         this.api = api;
         this.renders = renders;
         BadgeConfig.VerdictCache c = config.verdictCache();
         this.lastKnown = Caffeine.newBuilder().maximumSize(c.maxSize()).expireAfterWrite(c.staleFor()).build();
+        this.unknown = Caffeine.newBuilder().maximumSize(c.unknownMaxSize()).expireAfterWrite(c.unknownTtl()).recordStats().build();
+        CaffeineCacheMetrics.monitor(registry, unknown, "verdict-unknown");
+        this.lookups = new MinuteBudgets<>(config.counting().maxTrackedClients());
+        this.lookupsPerMinute = c.clientLookupsPerMinute();
+        this.skippedLookups = Counter.builder("badge.verdict.lookups.skipped")
+                .description("Never-seen slugs answered as unchecked because the client spent its api lookups of the minute")
+                .register(registry);
         this.cache = Caffeine.newBuilder()
                 .maximumSize(c.maxSize())
                 .refreshAfterWrite(c.refreshAfter())
@@ -63,7 +85,12 @@ public class VerdictService {
                 })
                 .onFailure(VerdictService::isNotFound).recoverWithItem(() -> {
                     lastKnown.invalidate(slug);
+                    unknown.put(slug, Boolean.TRUE);
                     return VerdictLookup.UNKNOWN_TOOL;
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    logUnavailable(slug, failure);
+                    return LOAD_FAILED;
                 })
                 .subscribeAsCompletionStage();
     }
@@ -88,6 +115,7 @@ public class VerdictService {
                 })
                 .onFailure(VerdictService::isNotFound).recoverWithItem(() -> {
                     lastKnown.invalidate(slug);
+                    unknown.put(slug, Boolean.TRUE);
                     return VerdictLookup.UNKNOWN_TOOL;
                 })
                 .subscribeAsCompletionStage();
@@ -126,37 +154,77 @@ public class VerdictService {
                 v.meanScore(), v.reviewCount(), v.community(), v.critics(), version);
     }
 
+    /** The verdict for a valid slug, without a lookup budget (for callers that are not a client request). */
+    public CompletableFuture<VerdictLookup> lookup(String slug) {
+        return lookup(slug, null);
+    }
+
     /**
      * The verdict for a valid slug. The returned future never fails; when it is already complete (a cache
-     * hit) callers can answer on the spot without a thread hop.
+     * hit) callers can answer on the spot without a thread hop. {@code client} is the address whose budget of
+     * lookups of never-seen slugs this one spends; null for none (verified image proxies).
      */
-    public CompletableFuture<VerdictLookup> lookup(String slug) {
+    public CompletableFuture<VerdictLookup> lookup(String slug, String client) {
         // getIfPresent first: the hit path then allocates nothing (get() always goes through a compute that
         // does); it still triggers refresh-after-write.
         CompletableFuture<VerdictLookup> future = cache.getIfPresent(slug);
         if (future == null) {
+            if (unknown.getIfPresent(slug) != null) {
+                return UNKNOWN_DONE;
+            }
+            if (client != null && lastKnown.getIfPresent(slug) == null
+                    && !lookups.take(client, MinuteBudgets.FIRST, lookupsPerMinute)) {
+                skippedLookups.increment();
+                return UNCHECKED_DONE;
+            }
             future = cache.get(slug);
         }
         if (future.isDone() && !future.isCompletedExceptionally()) {
-            return future;
-        }
-        return future.exceptionally(failure -> {
-            VerdictSnapshot stale = lastKnown.getIfPresent(slug);
-            if (stale != null) {
-                Log.warnf("api unavailable for %s (%s); serving last known verdict %s", slug, rootMessage(failure), stale.version());
-                VerdictLookup found = VerdictLookup.found(stale);
-                // Serve it from the cache until the next refresh, instead of asking the failing api on every load.
-                cache.put(slug, CompletableFuture.completedFuture(found));
-                return found;
+            VerdictLookup done = future.join();
+            if (done != LOAD_FAILED && done != VerdictLookup.UNKNOWN_TOOL) {
+                return future;
             }
-            Log.warnf("api unavailable for %s (%s) and no verdict known", slug, rootMessage(failure));
+            return CompletableFuture.completedFuture(settle(slug, future, done));
+        }
+        CompletableFuture<VerdictLookup> loading = future;
+        return future.handle((lookup, failure) -> settle(slug, loading, failure != null ? LOAD_FAILED : lookup));
+    }
+
+    /** Keeps unknown slugs and failed loads out of the main cache; serves the last known verdict while api fails. */
+    private VerdictLookup settle(String slug, CompletableFuture<VerdictLookup> future, VerdictLookup lookup) {
+        if (lookup == VerdictLookup.UNKNOWN_TOOL) {
+            unknown.put(slug, Boolean.TRUE);
+            cache.asMap().remove(slug, future);
+            return lookup;
+        }
+        if (lookup != LOAD_FAILED) {
+            return lookup;
+        }
+        // Never cached: the next request asks api again (the per-client budget bounds how often for junk slugs).
+        cache.asMap().remove(slug, future);
+        VerdictSnapshot stale = lastKnown.getIfPresent(slug);
+        if (stale == null) {
             return VerdictLookup.NOT_AVAILABLE;
-        });
+        }
+        VerdictLookup found = VerdictLookup.found(stale);
+        // Serve it from the cache until the next refresh, instead of asking the failing api on every load.
+        cache.put(slug, CompletableFuture.completedFuture(found));
+        return found;
+    }
+
+    /** One line per interval however many lookups fail (a down api would otherwise log once per request). */
+    private void logUnavailable(String slug, Throwable failure) {
+        long held = unavailableLog.admit();
+        if (held >= 0) {
+            Log.warnf("api unavailable for %s (%s); serving last known verdicts where there are any (%d more failed lookups since the last line)",
+                    slug, rootMessage(failure), held);
+        }
     }
 
     /** Drops a slug from the verdict and render caches (the last known copy stays for outages). */
     public void invalidate(String slug) {
         cache.synchronous().invalidate(slug);
+        unknown.invalidate(slug); // a tool just created under a slug that was unknown
         renders.invalidate(slug);
         Log.debugf("verdict cache: dropped %s", slug);
     }
@@ -164,6 +232,7 @@ public class VerdictService {
     /** After a gap in notifications anything may have changed. */
     public void invalidateAll() {
         cache.synchronous().invalidateAll();
+        unknown.invalidateAll();
         renders.invalidateAll();
     }
 

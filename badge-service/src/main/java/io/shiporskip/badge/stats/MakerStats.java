@@ -23,14 +23,18 @@ public record MakerStats(
 
     /**
      * {@code humanImpressions} = badge + embed impressions that are not bots; {@code clickThroughRate} =
-     * clicks ÷ human impressions, rounded to 4 places, null when there were no human impressions.
+     * clicks ÷ human impressions, rounded to 4 places and never above 1 (readers can click a link without us
+     * seeing the image load, e.g. from a cached page), null when there were no human impressions.
+     * {@code discarded} = impressions and clicks served but not counted (over a client's cap, or a click that was
+     * no top-level navigation); they are in no other figure.
      */
-    public record Counts(BySource badge, BySource embed, long humanImpressions, long clicks, Double clickThroughRate) {
+    public record Counts(BySource badge, BySource embed, long humanImpressions, long clicks, Double clickThroughRate,
+            long discarded) {
 
-        static Counts of(BySource badge, BySource embed, long clicks) {
+        static Counts of(BySource badge, BySource embed, long clicks, long discarded) {
             long human = badge.direct() + badge.githubCamo() + embed.direct() + embed.githubCamo();
-            Double ctr = human == 0 ? null : Math.round(10_000.0 * clicks / human) / 10_000.0;
-            return new Counts(badge, embed, human, clicks, ctr);
+            Double ctr = human == 0 ? null : Math.min(1.0, Math.round(10_000.0 * clicks / human) / 10_000.0);
+            return new Counts(badge, embed, human, clicks, ctr, discarded);
         }
     }
 

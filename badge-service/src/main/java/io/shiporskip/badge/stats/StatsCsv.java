@@ -12,7 +12,7 @@ public final class StatsCsv {
     public static final List<String> HEADER = List.of("tool", "day",
             "badge_direct", "badge_github_camo", "badge_bot",
             "embed_direct", "embed_github_camo", "embed_bot",
-            "human_impressions", "clicks", "click_through_rate");
+            "human_impressions", "clicks", "click_through_rate", "discarded");
 
     private StatsCsv() {
     }
@@ -26,7 +26,7 @@ public final class StatsCsv {
                     Long.toString(c.badge().direct()), Long.toString(c.badge().githubCamo()), Long.toString(c.badge().bot()),
                     Long.toString(c.embed().direct()), Long.toString(c.embed().githubCamo()), Long.toString(c.embed().bot()),
                     Long.toString(c.humanImpressions()), Long.toString(c.clicks()),
-                    c.clickThroughRate() == null ? "" : c.clickThroughRate().toString()));
+                    c.clickThroughRate() == null ? "" : c.clickThroughRate().toString(), Long.toString(c.discarded())));
         }
         return out.toString();
     }

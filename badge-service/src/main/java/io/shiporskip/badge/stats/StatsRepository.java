@@ -9,7 +9,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads badges.badge_counter, already aggregated by PostgreSQL; every query is bounded by tool and day range. */
+/**
+ * Reads badges.badge_counter, already aggregated by PostgreSQL; every query is bounded by tool and day range.
+ * Discarded events (source {@code discarded}) are in the daily sums only: referrers and placements describe counted events.
+ */
 @ApplicationScoped
 public class StatsRepository {
 
@@ -25,7 +28,7 @@ public class StatsRepository {
                    COALESCE(SUM(n) FILTER (WHERE kind <> 'click'), 0)::bigint AS impressions,
                    COALESCE(SUM(n) FILTER (WHERE kind = 'click'), 0)::bigint AS clicks
             FROM badges.badge_counter
-            WHERE tool_slug = $1 AND day BETWEEN $2 AND $3
+            WHERE tool_slug = $1 AND day BETWEEN $2 AND $3 AND source <> 'discarded'
             GROUP BY referrer_host
             ORDER BY SUM(n) DESC, referrer_host
             LIMIT $4""";
@@ -35,7 +38,7 @@ public class StatsRepository {
                    COALESCE(SUM(n) FILTER (WHERE kind <> 'click'), 0)::bigint AS impressions,
                    COALESCE(SUM(n) FILTER (WHERE kind = 'click'), 0)::bigint AS clicks
             FROM badges.badge_counter
-            WHERE tool_slug = $1 AND day BETWEEN $2 AND $3
+            WHERE tool_slug = $1 AND day BETWEEN $2 AND $3 AND source <> 'discarded'
             GROUP BY placement
             ORDER BY SUM(n) DESC, placement""";
 

@@ -55,11 +55,15 @@ public class StatsService {
         return new MakerStats(slug, range.from(), range.to(), counts(total), days, referrers, byPlacement);
     }
 
-    // Cells of one day: badge × source, embed × source, clicks.
-    private static final int CELLS = 7;
+    // Cells of one day: badge × source, embed × source, clicks, discarded (any kind).
+    private static final int CELLS = 8;
     private static final int CLICKS = 6;
+    private static final int DISCARDED = 7;
 
     private static int cell(String kind, String source) {
+        if (Source.DISCARDED.db.equals(source)) {
+            return DISCARDED;
+        }
         if (EventKind.CLICK.db.equals(kind)) {
             return CLICKS;
         }
@@ -69,6 +73,7 @@ public class StatsService {
     }
 
     private static MakerStats.Counts counts(long[] c) {
-        return MakerStats.Counts.of(MakerStats.BySource.of(c[0], c[1], c[2]), MakerStats.BySource.of(c[3], c[4], c[5]), c[CLICKS]);
+        return MakerStats.Counts.of(MakerStats.BySource.of(c[0], c[1], c[2]), MakerStats.BySource.of(c[3], c[4], c[5]), c[CLICKS],
+                c[DISCARDED]);
     }
 }

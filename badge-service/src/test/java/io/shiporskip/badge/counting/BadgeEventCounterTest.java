@@ -7,6 +7,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shiporskip.badge.config.BadgeConfig;
 import io.smallrye.mutiny.Uni;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +45,10 @@ class BadgeEventCounterTest {
     }
 
     static BadgeConfig config(int maxKeys, int batchRows) {
+        return config(maxKeys, batchRows, maxKeys);
+    }
+
+    static BadgeConfig config(int maxKeys, int batchRows, int referrersPerTool) {
         BadgeConfig.Counting counting = new BadgeConfig.Counting() {
             public Duration flushInterval() {
                 return Duration.ofSeconds(1);
@@ -55,6 +64,26 @@ class BadgeEventCounterTest {
 
             public Duration shutdownTimeout() {
                 return Duration.ofSeconds(5);
+            }
+
+            public int clientImpressionsPerMinute() {
+                return 60;
+            }
+
+            public int clientClicksPerMinute() {
+                return 10;
+            }
+
+            public long maxTrackedClients() {
+                return 1000;
+            }
+
+            public java.util.List<String> imageProxyNetworks() {
+                return java.util.List.of();
+            }
+
+            public int maxReferrersPerTool() {
+                return referrersPerTool;
             }
         };
         return (BadgeConfig) Proxy.newProxyInstance(BadgeConfig.class.getClassLoader(), new Class<?>[] {BadgeConfig.class},
@@ -156,5 +185,117 @@ class BadgeEventCounterTest {
         counter.onStop(null);
         assertEquals(57, sink.total());
         assertEquals(0.0, counter.pendingIncrements());
+    }
+    @Test
+    void aFloodOfReferrerHostsOnOneToolNeverChangesAnotherToolsReferrers() {
+        MemorySink sink = new MemorySink();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        BadgeEventCounter counter = new BadgeEventCounter(sink, null, config(400, 1000, 10), registry);
+        // One tool's Referer flood: 1,000 made-up hosts.
+        for (int i = 0; i < 1000; i++) {
+            counter.record(EventKind.BADGE, "flooded-tool", Source.DIRECT, Placement.SITE, "spam" + i + ".example");
+        }
+        // Another tool's real referrers, during and after the flood.
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 5; i++) {
+                counter.record(EventKind.BADGE, "quiet-tool", Source.DIRECT, Placement.SITE, "blog" + i + ".example");
+                counter.record(EventKind.CLICK, "quiet-tool", Source.DIRECT, Placement.SITE, "blog" + i + ".example");
+            }
+        }
+        assertEquals(10 + 1 + 10, counter.pendingKeys(), "the flood took its own tool's bound (10 hosts + (other)), not the aggregate's");
+        counter.flush().await().indefinitely();
+        for (int i = 0; i < 5; i++) {
+            String host = "blog" + i + ".example";
+            assertEquals(3L, sink.rows.get(new CounterKey("quiet-tool", today(), EventKind.BADGE, Source.DIRECT, Placement.SITE, host)), host);
+            assertEquals(3L, sink.rows.get(new CounterKey("quiet-tool", today(), EventKind.CLICK, Source.DIRECT, Placement.SITE, host)), host);
+        }
+        assertEquals(0, sink.rows.keySet().stream().filter(k -> k.slug().equals("quiet-tool") && k.referrerHost().equals(Referrers.OVERFLOW)).count());
+        // The flooded tool keeps its first 10 hosts and folds the rest into its own "(other)"; nothing is lost.
+        assertEquals(10, sink.rows.keySet().stream().filter(k -> k.slug().equals("flooded-tool") && k.referrerHost().startsWith("spam")).count());
+        assertEquals(990L, sink.rows.get(new CounterKey("flooded-tool", today(), EventKind.BADGE, Source.DIRECT, Placement.SITE, Referrers.OVERFLOW)));
+        assertEquals(990.0, registry.get("badge.counting.referrers.folded").counter().count());
+        assertEquals(0.0, registry.get("badge.counting.dropped").counter().count());
+        assertEquals(1030, sink.total());
+    }
+
+    @Test
+    void duringADatabaseOutageTheAggregateStaysBoundedDropsAreCountedAndLoggedOncePerInterval() {
+        MemorySink sink = new MemorySink();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        BadgeEventCounter counter = new BadgeEventCounter(sink, null, config(20, 2), registry);
+        List<String> lines = new ArrayList<>();
+        Handler capture = capture(lines);
+        Logger log = Logger.getLogger(BadgeEventCounter.class.getName());
+        log.addHandler(capture);
+        try {
+            sink.failing.set(true);
+            for (int i = 0; i < 10; i++) {
+                counter.record(EventKind.BADGE, "tool-" + i, Source.DIRECT, Placement.SITE, "");
+            }
+            counter.flush().await().indefinitely();
+            // The first chunk failed: the other four were put back untried, not sent to a database that is away.
+            assertEquals(1, sink.calls.get());
+            assertEquals(10.0, counter.pendingIncrements());
+            for (int flush = 0; flush < 5; flush++) {
+                for (int i = 0; i < 30; i++) {
+                    counter.record(EventKind.BADGE, "more-" + flush + "-" + i, Source.DIRECT, Placement.SITE, "");
+                }
+                counter.flush().await().indefinitely();
+                assertTrue(counter.pendingKeys() <= 20, "bounded: " + counter.pendingKeys());
+            }
+            assertEquals(6, sink.calls.get(), "one attempt per flush");
+            assertEquals(20.0, counter.pendingIncrements());
+            assertEquals(150 - 10.0, registry.get("badge.counting.dropped").counter().count());
+            assertEquals(6.0, registry.get("badge.counting.flush.failures").counter().count());
+            assertEquals(1, lines.stream().filter(l -> l.contains("flush failed")).count(), String.join("\n", lines));
+            assertEquals(1, lines.stream().filter(l -> l.contains("aggregate is full")).count(), String.join("\n", lines));
+        } finally {
+            log.removeHandler(capture);
+        }
+        sink.failing.set(false);
+        counter.flush().await().indefinitely();
+        assertEquals(20, sink.total());
+        assertEquals(0.0, counter.pendingIncrements());
+    }
+
+    @Test
+    void discardedEventsAreKeptOnOneRowPerToolDayAndKind() {
+        MemorySink sink = new MemorySink();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        BadgeEventCounter counter = new BadgeEventCounter(sink, null, config(1000, 100), registry);
+        for (int i = 0; i < 7; i++) {
+            counter.discard(EventKind.BADGE, "tool", DiscardReason.CLIENT_CAP);
+            counter.discard(EventKind.CLICK, "tool", DiscardReason.NOT_NAVIGATION);
+        }
+        counter.discardUnkept(EventKind.CLICK, DiscardReason.UNVERIFIED_TOOL);
+        counter.flush().await().indefinitely();
+        assertEquals(2, sink.rows.size());
+        assertEquals(7L, sink.rows.get(new CounterKey("tool", today(), EventKind.BADGE, Source.DISCARDED, Placement.UNSPECIFIED, Referrers.NONE)));
+        assertEquals(7L, sink.rows.get(new CounterKey("tool", today(), EventKind.CLICK, Source.DISCARDED, Placement.UNSPECIFIED, Referrers.NONE)));
+        assertEquals(7.0, registry.get("badge.counting.discarded").tags("kind", "badge", "reason", "client-cap").counter().count());
+        assertEquals(1.0, registry.get("badge.counting.discarded").tags("kind", "click", "reason", "unverified-tool").counter().count());
+    }
+
+    static int today() {
+        return (int) Math.floorDiv(System.currentTimeMillis(), 86_400_000L);
+    }
+
+    static Handler capture(List<String> lines) {
+        return new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                synchronized (lines) {
+                    lines.add(r.getLevel() + " " + r.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 }

@@ -20,8 +20,9 @@ class ClassificationTest {
         assertEquals(Source.BOT, Source.fromUserAgent("x YANDEXBOT y"));
         assertEquals(Source.DIRECT, Source.fromUserAgent("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0"));
         assertEquals(Source.DIRECT, Source.fromUserAgent("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148"));
-        assertEquals(Source.DIRECT, Source.fromUserAgent(null));
-        assertEquals(Source.DIRECT, Source.fromUserAgent(""));
+        // Issue 11: every browser sends a User-Agent, so a request without one is no human view.
+        assertEquals(Source.BOT, Source.fromUserAgent(null));
+        assertEquals(Source.BOT, Source.fromUserAgent(""));
     }
 
     @Test

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class StatsNumbersTest {
 
     static final String CAMO = "github-camo (876de43e)";
+    /** camo's loads come from GitHub's network (default image-proxy ranges); the tests reach us as if through a proxy. */
+    static final String GITHUB_CAMO_ADDRESS = "140.82.115.4";
     static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
     static final String GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
     static final RestAssuredConfig NO_FOLLOW = RestAssuredConfig.config().redirect(RedirectConfig.redirectConfig().followRedirects(false));
@@ -65,7 +67,7 @@ class StatsNumbersTest {
         String slug = "stats-counted-tool";
         Fixtures.stub(Fixtures.ship(slug, "Stats Counted Tool"));
         for (int i = 0; i < 7; i++) {
-            given().header("User-Agent", CAMO).get("/api/badge/" + slug + "?src=readme").then().statusCode(200);
+            given().header("User-Agent", CAMO).header("X-Forwarded-For", GITHUB_CAMO_ADDRESS).get("/api/badge/" + slug + "?src=readme").then().statusCode(200);
         }
         for (int i = 0; i < 5; i++) {
             given().header("User-Agent", BROWSER).header("Referer", "https://Docs.Example.com/guide?x=1")
@@ -133,7 +135,7 @@ class StatsNumbersTest {
                 .get("/api/makers/tools/" + slug + "/stats").then().statusCode(200).extract().asString();
         String[] lines = csv.split("\r\n", -1);
         assertEquals(32, lines.length, "header, 30 days, empty after the last line end");
-        assertEquals(slug + "," + today + ",5,7,3,4,0,2,16,5,0.3125", lines[30]);
+        assertEquals(slug + "," + today + ",5,7,3,4,0,2,16,5,0.3125,0", lines[30]);
     }
 
     static void assertReferrer(JsonPath json, int i, String host, long impressions, long clicks) {
@@ -180,11 +182,11 @@ class StatsNumbersTest {
                 .header("Content-Disposition", equalTo("attachment; filename=\"" + slug + "-stats-2025-01-31-2025-02-03.csv\""))
                 .extract().asString();
         assertEquals("tool,day,badge_direct,badge_github_camo,badge_bot,embed_direct,embed_github_camo,embed_bot,"
-                + "human_impressions,clicks,click_through_rate\r\n"
-                + slug + ",2025-01-31,10,0,0,0,0,0,10,4,0.4\r\n"
-                + slug + ",2025-02-01,0,0,0,0,0,0,0,0,\r\n"
-                + slug + ",2025-02-02,0,0,0,0,6,0,6,0,0.0\r\n"
-                + slug + ",2025-02-03,0,0,0,0,0,0,0,0,\r\n", csv);
+                + "human_impressions,clicks,click_through_rate,discarded\r\n"
+                + slug + ",2025-01-31,10,0,0,0,0,0,10,4,0.4,0\r\n"
+                + slug + ",2025-02-01,0,0,0,0,0,0,0,0,,0\r\n"
+                + slug + ",2025-02-02,0,0,0,0,6,0,6,0,0.0,0\r\n"
+                + slug + ",2025-02-03,0,0,0,0,0,0,0,0,,0\r\n", csv);
     }
 
     @Test
