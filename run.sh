@@ -111,6 +111,7 @@ export SHIPORSKIP_API_PUBLIC_URL=${SHIPORSKIP_API_PUBLIC_URL:-http://localhost:$
 export SHIPORSKIP_SITE_BASE_URL=${SHIPORSKIP_SITE_BASE_URL:-http://localhost:$API_PORT}
 export SHIPORSKIP_API_URL=${SHIPORSKIP_API_URL:-http://localhost:$API_PORT}
 export SHIPORSKIP_BADGE_PUBLIC_URL=${SHIPORSKIP_BADGE_PUBLIC_URL:-http://localhost:$BADGE_PORT}
+export SHIPORSKIP_SITE_BADGE_URL=${SHIPORSKIP_SITE_BADGE_URL:-$SHIPORSKIP_BADGE_PUBLIC_URL}  # embed codes and badge preview on /tool/{slug}
 
 wait_ready() { # name port pid
     local i
