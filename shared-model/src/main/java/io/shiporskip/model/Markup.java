@@ -3,7 +3,8 @@ package io.shiporskip.model;
 /**
  * Makes user text safe to render in SVG, HTML and XML — badges, the widget, embed codes, digests, newsletter
  * pages — one rule for both services: drops what XML cannot hold (C0 controls, lone surrogates, U+FFFE/FFFF)
- * and the bidi controls that could make a name display as something else (U+202E and friends), then
+ * and the bidi controls and zero-width characters that could make a name display as something else (U+202E,
+ * U+200B and friends), then
  * escapes for XML/HTML text and attribute values alike.
  */
 public final class Markup {
@@ -46,10 +47,12 @@ public final class Markup {
         return out.toString();
     }
 
+    /** Bidi controls and zero-width characters: invisible, yet able to make a name read as something else. */
     static boolean isBidiControl(char c) {
         return c == '\u200E' || c == '\u200F' || c == '\u061C'
                 || (c >= '\u202A' && c <= '\u202E')
-                || (c >= '\u2066' && c <= '\u2069');
+                || (c >= '\u2066' && c <= '\u2069')
+                || (c >= '\u200B' && c <= '\u200D') || c == '\u2060' || c == '\uFEFF';
     }
 
     /** Escapes for XML and HTML, in text and in quoted attributes. Call on {@link #clean}ed text. */

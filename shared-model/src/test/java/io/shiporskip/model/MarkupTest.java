@@ -15,6 +15,7 @@ class MarkupTest {
     @Test
     void dropsControlsBidiOverridesAndLoneSurrogates() {
         assertEquals("evil gpj.exe", Markup.safe("\u202Eevil\u0000\n\tgpj.exe\uD800"));
+        assertEquals("Smol VLM", Markup.clean("Smol\u200B \u200C\u200DV\u2060L\uFEFFM"));
         assertEquals("🚀 ship", Markup.safe("  🚀\u200F   ship  "));
         assertEquals("", Markup.safe(null));
     }

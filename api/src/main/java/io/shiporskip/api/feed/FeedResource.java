@@ -5,6 +5,7 @@ import io.shiporskip.api.config.ApiConfig.Site;
 import io.shiporskip.api.config.ApiConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shiporskip.model.Markup;
 import io.shiporskip.model.VerdictWording;
 import io.shiporskip.api.tool.entity.Tool;
 import io.smallrye.mutiny.Uni;
@@ -93,8 +94,11 @@ public class FeedResource {
     private List<FeedEntry> entries(List<Tool> tools) {
         return tools.stream().map(tool -> {
             String url = site.reviewPageUrl(tool.slug);
-            return new FeedEntry(url, url, tool.name + ": " + tool.panelDecision + ", " + VerdictWording.split(tool.panelShips, tool.panelSkips),
-                    tool.tagline, tool.category, tool.createdAt.toInstant(), tool.updatedAt.toInstant());
+            // Feed readers show these as they are: the same cleaning as badges (no bidi overrides, no zero-width).
+            return new FeedEntry(url, url, Markup.clean(tool.name) + ": " + tool.panelDecision + ", "
+                    + VerdictWording.split(tool.panelShips, tool.panelSkips),
+                    Markup.clean(tool.tagline), Markup.clean(tool.category), tool.createdAt.toInstant(),
+                    tool.updatedAt.toInstant());
         }).toList();
     }
 

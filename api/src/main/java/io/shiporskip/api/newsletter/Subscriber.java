@@ -28,11 +28,7 @@ public class Subscriber {
     @Column(nullable = false)
     public Status status;
 
-    @Column(name = "confirm_token_hash", unique = true)
-    public String confirmTokenHash;
 
-    @Column(name = "confirm_expires_at")
-    public OffsetDateTime confirmExpiresAt;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;

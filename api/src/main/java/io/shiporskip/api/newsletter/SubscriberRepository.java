@@ -1,5 +1,6 @@
 package io.shiporskip.api.newsletter;
 
+import java.time.OffsetDateTime;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -23,8 +24,43 @@ public class SubscriberRepository implements PanacheRepositoryBase<Subscriber, L
                 .chain(() -> find("email", email).withLock(LockModeType.PESSIMISTIC_WRITE).singleResult());
     }
 
+    /** The subscriber an unexpired confirmation link was mailed to (locked), or null. */
     public Uni<Subscriber> findByConfirmHash(String hash) {
-        return find("confirmTokenHash", hash).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "SELECT s.* FROM catalog.subscriber s JOIN catalog.subscriber_confirmation c ON c.subscriber_id = s.id "
+                                + "WHERE c.token_hash = :hash AND c.expires_at > now() FOR UPDATE OF s", Subscriber.class)
+                .setParameter("hash", hash)
+                .getResultList())
+                .map(found -> found.isEmpty() ? null : found.get(0));
+    }
+
+    public Uni<Void> addConfirmation(long subscriberId, String hash, OffsetDateTime expiresAt) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "INSERT INTO catalog.subscriber_confirmation (token_hash, subscriber_id, expires_at) "
+                                + "VALUES (:hash, :subscriber, :expires)")
+                .setParameter("hash", hash)
+                .setParameter("subscriber", subscriberId)
+                .setParameter("expires", expiresAt)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** Pending sign-ups none of whose links can still be followed. */
+    public Uni<Long> purgeWithoutLiveLinks() {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        DELETE FROM catalog.subscriber s WHERE s.status = 'PENDING' AND NOT EXISTS (
+                            SELECT 1 FROM catalog.subscriber_confirmation c WHERE c.subscriber_id = s.id AND c.expires_at > now())""")
+                .executeUpdate())
+                .map(Integer::longValue);
+    }
+
+    /** Spends every pending link of the subscriber: one use confirms, and unsubscribing ends them too. */
+    public Uni<Void> dropConfirmations(long subscriberId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("DELETE FROM catalog.subscriber_confirmation WHERE subscriber_id = :subscriber")
+                .setParameter("subscriber", subscriberId)
+                .executeUpdate())
+                .replaceWithVoid();
     }
 
     /** The subscriber a digest's unsubscribe token was issued to (locked), or null. */

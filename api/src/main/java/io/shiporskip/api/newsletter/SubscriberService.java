@@ -43,16 +43,15 @@ public class SubscriberService {
      */
     @WithTransaction
     public Uni<String> register(String email) {
-        return subscribers.lockOrCreate(email).map(subscriber -> {
+        return subscribers.lockOrCreate(email).chain(subscriber -> {
             if (subscriber.status == Subscriber.Status.CONFIRMED) {
-                return null;
+                return Uni.createFrom().nullItem();
             }
-            // A new token replaces any earlier one, so only the latest confirmation mail works.
+            // Earlier links stay valid until they expire: a second sign-up must not break the first mail's link.
             String token = Tokens.generate();
+            OffsetDateTime expires = now().plus(config.confirmTtl());
             subscriber.status = Subscriber.Status.PENDING;
-            subscriber.confirmTokenHash = Tokens.hash(token);
-            subscriber.confirmExpiresAt = now().plus(config.confirmTtl());
-            return token;
+            return subscribers.addConfirmation(subscriber.id, Tokens.hash(token), expires).replaceWith(token);
         });
     }
 
@@ -61,17 +60,15 @@ public class SubscriberService {
         if (!Tokens.wellFormed(token)) {
             return Uni.createFrom().failure(invalidToken());
         }
-        return subscribers.findByConfirmHash(Tokens.hash(token)).map(subscriber -> {
-            if (subscriber == null || subscriber.confirmExpiresAt.isBefore(now())) {
-                throw invalidToken();
+        return subscribers.findByConfirmHash(Tokens.hash(token)).chain(subscriber -> {
+            if (subscriber == null) {
+                return Uni.createFrom().failure(invalidToken());
             }
             subscriber.status = Subscriber.Status.CONFIRMED;
             subscriber.confirmedAt = now();
             subscriber.unsubscribedAt = null;
-            // Single use: the hash goes, so the same link cannot confirm again.
-            subscriber.confirmTokenHash = null;
-            subscriber.confirmExpiresAt = null;
-            return subscriber;
+            // Single use: every pending link goes, so none can confirm again.
+            return subscribers.dropConfirmations(subscriber.id).replaceWith(subscriber);
         });
     }
 
@@ -81,18 +78,17 @@ public class SubscriberService {
         if (!Tokens.wellFormed(token)) {
             return Uni.createFrom().failure(invalidToken());
         }
-        return subscribers.findByUnsubscribeHash(Tokens.hash(token)).map(subscriber -> {
+        return subscribers.findByUnsubscribeHash(Tokens.hash(token)).chain(subscriber -> {
             if (subscriber == null) {
-                throw invalidToken();
+                return Uni.createFrom().failure(invalidToken());
             }
             if (subscriber.status != Subscriber.Status.UNSUBSCRIBED) {
                 subscriber.status = Subscriber.Status.UNSUBSCRIBED;
                 subscriber.unsubscribedAt = now();
-                subscriber.confirmTokenHash = null;
-                subscriber.confirmExpiresAt = null;
-                Log.infof("subscriber %d unsubscribed", subscriber.id);
+                    Log.infof("subscriber %d unsubscribed", subscriber.id);
+                return subscribers.dropConfirmations(subscriber.id).replaceWith(subscriber);
             }
-            return subscriber;
+            return Uni.createFrom().item(subscriber);
         });
     }
 
@@ -129,7 +125,7 @@ public class SubscriberService {
     /** Pending sign-ups whose confirmation link has expired; returns how many were deleted. */
     @WithTransaction
     public Uni<Long> purgeUnconfirmed() {
-        return subscribers.delete("status = ?1 and confirmExpiresAt < ?2", Subscriber.Status.PENDING, now());
+        return subscribers.purgeWithoutLiveLinks();
     }
 
     static ApiProblem invalidToken() {

@@ -2,6 +2,7 @@ package io.shiporskip.api.tool.service;
 
 import io.shiporskip.api.config.ApiConfig.Site;
 import io.shiporskip.api.config.ApiConfig;
+import io.shiporskip.model.Markup;
 import io.shiporskip.model.VerdictWording;
 import io.shiporskip.api.tool.mapping.ToolMapper;
 import io.shiporskip.api.tool.repository.ToolCursor;
@@ -104,8 +105,8 @@ public class ToolService {
                 case NONE -> null;
             };
             String text = panel == null
-                    ? tool.name + " is waiting for the expert panel's verdict. Full review: " + url
-                    : tool.name + " verdict: " + panel + VerdictWording.tally(verdict.ships(), verdict.skips()) + " from the expert panel. Full review: " + url;
+                    ? Markup.clean(tool.name) + " is waiting for the expert panel's verdict. Full review: " + url
+                    : Markup.clean(tool.name) + " verdict: " + panel + VerdictWording.tally(verdict.ships(), verdict.skips()) + " from the expert panel. Full review: " + url;
             return new ShareText(text, url);
         });
     }

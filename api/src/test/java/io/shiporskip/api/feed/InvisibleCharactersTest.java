@@ -1,0 +1,48 @@
+package io.shiporskip.api.feed;
+
+import static io.restassured.RestAssured.given;
+import static io.shiporskip.api.account.TestAccounts.adminToken;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.shiporskip.api.AccountsProfile;
+import io.shiporskip.api.account.TestAccounts;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A name with a right-to-left override or zero-width characters reads as what it is in feeds and share texts. */
+@QuarkusTest
+@TestProfile(AccountsProfile.class)
+class InvisibleCharactersTest {
+
+    @Test
+    void feedsAndShareTextDropBidiOverridesAndZeroWidthCharacters() {
+        String slug = "invisible-" + System.nanoTime();
+        Map<String, Object> tool = new HashMap<>(TestAccounts.toolBody(slug));
+        tool.put("name", "Tru\u200Bst\u202Egpj.exe\u2060 Me\uFEFF");
+        tool.put("tagline", "Sa\u200Dfe \u2066tagline\u2069");
+        given().auth().oauth2(adminToken()).contentType("application/json").body(tool)
+                .when().post("/api/tools").then().statusCode(201);
+        // Feeds list tools with a verdict.
+        given().auth().oauth2(adminToken()).contentType("application/json")
+                .body(Map.of("score", 80, "decision", "SHIP", "text", "Does what it says."))
+                .when().put("/api/tools/" + slug + "/reviews/builder").then().statusCode(201);
+
+        for (String feed : new String[] {"/api/verdicts/feed.atom", "/api/verdicts/feed.json"}) {
+            String body = given().when().get(feed).then().statusCode(200).extract().asString();
+            org.hamcrest.MatcherAssert.assertThat(feed, body, containsString("Trustgpj.exe Me"));
+            org.hamcrest.MatcherAssert.assertThat(feed, body, containsString("Safe tagline"));
+            for (String invisible : new String[] {"\u200B", "\u202E", "\u2060", "\uFEFF", "\u200D", "\u2066",
+                    "\\u200b", "\\u202e", "&#x202e;", "&#8238;"}) {
+                org.hamcrest.MatcherAssert.assertThat(feed, body.toLowerCase(), not(containsString(invisible.toLowerCase())));
+            }
+        }
+        given().when().get("/api/tools/" + slug + "/share").then().statusCode(200)
+                .body("text", containsString("Trustgpj.exe Me verdict: SHIP"))
+                .body("text", not(containsString("\u202E")))
+                .body("text", not(containsString("\u200B")));
+    }
+}
