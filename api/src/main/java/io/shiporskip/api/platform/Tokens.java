@@ -1,4 +1,4 @@
-package io.shiporskip.api.newsletter;
+package io.shiporskip.api.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
