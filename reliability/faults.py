@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The four fault scenarios of issue 6, driven by reliability/run.sh (which starts PostgreSQL and sets the env).
+"""The fault scenarios of issues 6 and 11, driven by reliability/run.sh (which starts PostgreSQL and sets the env).
 
 Standard library only. Starts and stops api and badge-service itself (pids in $REL_WORK/pids for run.sh's trap),
 runs wrk for load and raw sockets for hostile input. One result line per scenario; exit 1 if any fails.
@@ -10,8 +10,10 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import xml.etree.ElementTree as ET
+from http.client import HTTPConnection, HTTPException  # keep-alive client for scenario 5 (http() is ours)
 
 import rawhttp  # same folder
 
@@ -399,9 +401,122 @@ def scenario_bad_input(ctx):
 
 
 # ---------------------------------------------------------------------------------------------------------
+# scenario 5: one client inflating one tool's counts
+# ---------------------------------------------------------------------------------------------------------
+ABUSE_KINDS = [  # (name, path suffix, headers): what a single client sends to inflate a tool's figures
+    ("fake-camo badge", "", {"User-Agent": "github-camo (fake)"}),
+    ("no-UA badge", "", {}),
+    ("iframe click", "click", {"User-Agent": "Mozilla/5.0 (reliability)", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "iframe"}),
+    ("image click", "click", {"User-Agent": "Mozilla/5.0 (reliability)", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "image"}),
+    ("navigation click", "click", {"User-Agent": "Mozilla/5.0 (reliability)", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document"}),
+]
+
+
+def labelled(text, name, *labels):
+    """Sum of a metric's samples whose label set contains every given 'key="value"'."""
+    total = 0.0
+    for line in text.splitlines():
+        if line.startswith(name + "{") and all(label in line for label in labels):
+            total += float(line.rsplit(" ", 1)[1])
+    return total
+
+
+def scenario_counting_abuse(ctx):
+    token = ctx["token"]
+    auth = {"Authorization": f"Bearer {token}"}
+    slug = f"rel-abuse-{int(time.time()) % 100000}"
+    tool = {"slug": slug, "name": "Reliability Abuse", "vendor": "Reliability Labs", "tagline": "a tool of the fault suite",
+            "description": "Made by reliability/run.sh.", "category": "testing", "pricing": "free", "entryPrice": "$0"}
+    st, _, body = http("POST", API_PORT, "/api/tools", tool, auth)
+    if st != 201:
+        return False, f"scenario 5 counting-abuse: could not create tool {slug}: {st} {body[:200]!r} — FAIL"
+    cap_views = int(os.environ.get("SHIPORSKIP_COUNTING_CLIENT_IMPRESSIONS_PER_MINUTE", "60"))
+    cap_clicks = int(os.environ.get("SHIPORSKIP_COUNTING_CLIENT_CLICKS_PER_MINUTE", "10"))
+    per_kind = int(os.environ.get("REL_ABUSE_REQUESTS", "1000"))
+    max_seconds = float(os.environ.get("REL_ABUSE_SECONDS", "40"))
+    # The first load looks the new tool up at api. Right after scenario 4 this client (loopback) has spent its
+    # budget of lookups of never-seen slugs for the minute and gets "unknown tool" until the minute is over.
+    deadline = time.time() + 65
+    while True:
+        st = badge(slug)[0]
+        if st == 200 or time.time() > deadline:
+            break
+        time.sleep(2)
+    if st != 200:
+        return False, f"scenario 5 counting-abuse: the new tool's badge answered {st}, not 200, for 65 s — FAIL"
+    warm = 1  # that load is a (bot: no User-Agent) impression too
+    before = metrics(BADGE_PORT)
+
+    sent = {k[0]: 0 for k in ABUSE_KINDS}
+    bad = {}
+    lock = threading.Lock()
+    jobs = [k for _ in range(per_kind) for k in ABUSE_KINDS]  # interleaved, as a script would send them
+    t0 = time.time()
+
+    def worker(share):
+        conn = HTTPConnection("127.0.0.1", BADGE_PORT, timeout=10)
+        try:
+            for name, kind, headers in share:
+                if time.time() - t0 > max_seconds:
+                    return
+                path = f"/api/badge-click/{slug}" if kind == "click" else f"/api/badge/{slug}"
+                try:
+                    conn.request("GET", path, headers=headers)  # HTTPConnection adds no User-Agent of its own
+                    r = conn.getresponse()
+                    r.read()
+                    status = r.status
+                except (OSError, HTTPException):
+                    conn.close()
+                    conn = HTTPConnection("127.0.0.1", BADGE_PORT, timeout=10)
+                    status = "no answer"
+                with lock:
+                    sent[name] += 1
+                    if status != (302 if kind == "click" else 200):
+                        bad[f"{name} {status}"] = bad.get(f"{name} {status}", 0) + 1
+        finally:
+            conn.close()
+
+    threads = [threading.Thread(target=worker, args=(jobs[i::4],)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    took = time.time() - t0
+    settle(BADGE_PORT)
+    after = metrics(BADGE_PORT)
+
+    st, _, body = http("GET", BADGE_PORT, f"/api/makers/tools/{slug}/stats", headers=auth)
+    if st != 200:
+        return False, f"scenario 5 counting-abuse: maker stats answered {st} {body[:200]!r} — FAIL"
+    totals = json.loads(body)["totals"]
+    requests = sum(sent.values())
+    views = totals["badge"]["total"] + totals["embed"]["total"]
+    clicks, discarded, ctr = totals["clicks"], totals["discarded"], totals["clickThroughRate"]
+    camo, bots = totals["badge"]["githubCamo"], totals["badge"]["bot"]
+    stored_all = int(psql(f"SELECT COALESCE(SUM(n),0) FROM badges.badge_counter WHERE tool_slug='{slug}'"))
+    not_nav = int(labelled(after, "badge_counting_discarded_total", 'kind="click"', 'reason="not-navigation"')
+                  - labelled(before, "badge_counting_discarded_total", 'kind="click"', 'reason="not-navigation"'))
+    frames = sent["iframe click"] + sent["image click"]
+    # A fixed one-minute window per (client, tool): a run longer than a minute may span two.
+    windows = 1 + int(took // 60)
+    ok = (not bad and requests > 0 and views + clicks + discarded == requests + warm == stored_all
+          and views <= cap_views * windows and clicks <= cap_clicks * windows and camo == 0 and bots > 0
+          and not_nav == frames and (ctr is None or ctr <= 1.0))
+    line = (f"scenario 5 counting-abuse: {requests} requests from one client on one tool in {took:.1f} s "
+            f"({', '.join(f'{n} {k}' for k, n in sent.items())}); counted {views} impressions "
+            f"(≤ {cap_views * windows}: {totals['badge']['direct']} direct, {bots} bot, {camo} github-camo) and {clicks} clicks "
+            f"(≤ {cap_clicks * windows}), discarded {discarded} ({not_nav} clicks that were no navigation), "
+            f"stored {stored_all} = requests + 1 warm-up load; click-through {ctr} ≤ 1"
+            + (f"; unexpected answers {bad}" if bad else "") + f" — {'PASS' if ok else 'FAIL'}")
+    return ok, line
+
+
+# ---------------------------------------------------------------------------------------------------------
 def main():
     hold = sys.argv[1:] == ["hold"]  # debugging: start everything, print the ports, wait for Ctrl-C
-    wanted = [] if hold else [int(a) for a in sys.argv[1:]] or [1, 2, 3, 4]
+    # 5 before 4: the fuzzer's random slugs spend the loopback client's api lookups for a minute (scenario 5 waits
+    # that out when asked to run after 4).
+    wanted = [] if hold else [int(a) for a in sys.argv[1:]] or [1, 2, 3, 5, 4]
     t_start = time.time()
     ctx = {"api": Service("api"), "badge": Service("badge-service")}
     log(f"PostgreSQL :{PG_PORT}, api :{API_PORT}, badge-service :{BADGE_PORT}, logs in {LOGS}")
@@ -420,7 +535,8 @@ def main():
     # Warm the JIT so the figures are about faults, not a cold JVM.
     w = start_wrk(f"http://127.0.0.1:{BADGE_PORT}/api/badge/{ctx['slugs'][3]}", 3)
     finish_wrk(w, 30)
-    scenarios = {1: scenario_postgres_restart, 2: scenario_badge_sigterm, 3: scenario_api_down, 4: scenario_bad_input}
+    scenarios = {1: scenario_postgres_restart, 2: scenario_badge_sigterm, 3: scenario_api_down, 4: scenario_bad_input,
+                 5: scenario_counting_abuse}
     results = []
     for n in wanted:
         t0 = time.time()

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Fault and bad-input suite (issue 6, "Faults"): starts its own PostgreSQL, api and badge-service on free
-# loopback ports and runs four scenarios, one result line each; exits non-zero if any falls short.
+# loopback ports and runs five scenarios, one result line each; exits non-zero if any falls short.
 #   1 postgres-restart   PostgreSQL stopped and started again while badges are loaded under wrk
 #   2 badge-sigterm      badge-service sent SIGTERM under wrk: flushes its counts before exit
 #   3 api-down           api stopped: cached badges keep serving, uncached give the 503 SVG, fresh verdicts after
 #   4 bad-input          >= 10,000 generated hostile requests across every route of both services
+#   5 counting-abuse     one client floods one tool (fake camo, no User-Agent, iframe/image clicks): counted <= caps
 # Usage: reliability/run.sh [scenario numbers, e.g. "1 3"; default all]
 # Everything it starts (PostgreSQL, both JVMs, wrk) and its temp dir are removed on exit, Ctrl-C included.
 set -euo pipefail
