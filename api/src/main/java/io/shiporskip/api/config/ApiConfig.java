@@ -56,6 +56,11 @@ public interface ApiConfig {
         @WithDefault("http://localhost:8080")
         String baseUrl();
 
+        /** badge-service's public URL: the badge, widget and click-through in the review page's embed codes. */
+        @WithName("badge-url")
+        @WithDefault("http://localhost:8081")
+        String badgeUrl();
+
         default String reviewPageUrl(String slug) {
             return ReviewPage.url(baseUrl(), slug);
         }

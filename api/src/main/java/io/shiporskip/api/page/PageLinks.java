@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every absolute URL the pages print, built from configuration only: the site's base URL (canonical and
@@ -15,17 +14,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PageLinks {
 
-    /** Not in {@code ApiConfig} yet: its owner folds it in as {@code site().badgeUrl()}; until then read here. */
-    static final String BADGE_URL = "shiporskip.site.badge-url";
-
     private final ApiConfig.Site site;
     private final String badgeBase;
     private final String badgeOrigin;
 
-    public PageLinks(ApiConfig config,
-            @ConfigProperty(name = BADGE_URL, defaultValue = "http://localhost:8081") String badgeUrl) {
+    public PageLinks(ApiConfig config) {
         this.site = config.site();
-        this.badgeBase = withoutTrailingSlash(badgeUrl.trim());
+        this.badgeBase = withoutTrailingSlash(config.site().badgeUrl().trim());
         this.badgeOrigin = originOf(badgeBase);
     }
 
@@ -74,11 +69,11 @@ public class PageLinks {
             URI uri = new URI(url);
             if (uri.getScheme() == null || uri.getRawAuthority() == null
                     || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw new IllegalArgumentException(BADGE_URL + " must be an absolute http or https URL, got: " + url);
+                throw new IllegalArgumentException("shiporskip.site.badge-url must be an absolute http or https URL, got: " + url);
             }
             return uri.getScheme() + "://" + uri.getRawAuthority();
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(BADGE_URL + " is not a valid URL: " + url, e);
+            throw new IllegalArgumentException("shiporskip.site.badge-url is not a valid URL: " + url, e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.shiporskip.api.page;
 
+import io.shiporskip.api.platform.Params;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.TemplateInstance;
 import io.shiporskip.api.comparison.ComparisonService;
@@ -117,12 +118,8 @@ public class PageResource {
     public Uni<Response> subscribe(@Parameter(description = "The tool's slug", example = "smolvlm2") @PathParam("slug") String slug,
             String form, HttpServerRequest request) {
         requireSlug(slug);
-        String email;
-        try {
-            email = FormFields.value(form, "email");
-        } catch (FormFields.Malformed e) {
-            throw ApiProblem.badParameter("email", "is not a well-formed form field");
-        }
+        // A malformed field is Params' 400 naming it, which problem(...) shows as the form page again.
+        String email = Params.formField(form, "email");
         String typed = email == null ? null : email.trim();
         return tools.detail(slug).chain(tool -> newsletter.subscribe(email, RateLimiter.clientKey(request))
                 .map(quota -> {

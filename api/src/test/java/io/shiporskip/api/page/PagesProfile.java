@@ -8,20 +8,16 @@ import java.util.Map;
  * The page tests' own application and database: they create tools (one named with markup, one with no reviews)
  * that must not change what the catalog tests count. The site's address is set apart from every default so a test
  * can tell configuration from the request's Host.
- *
- * <p>badge-service's address ({@code shiporskip.site.badge-url}) cannot be overridden here: it is not in
- * {@code ApiConfig} yet, and the one {@code shiporskip} mapping refuses keys it does not know from any properties
- * source. It comes from its default, or from {@code SHIPORSKIP_SITE_BADGE_URL} (environment variables are not
- * checked against the mapping).
+ * badge-service's address too, so embed codes are shown to come from configuration.
  */
 public class PagesProfile implements QuarkusTestProfile {
 
     static final String SITE = "https://reviews.shiporskip.example";
-    static final String BADGES = System.getenv().getOrDefault("SHIPORSKIP_SITE_BADGE_URL", "http://localhost:8081");
+    static final String BADGES = "https://badges.shiporskip.example";
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("shiporskip.site.base-url", SITE);
+        return Map.of("shiporskip.site.base-url", SITE, "shiporskip.site.badge-url", BADGES);
     }
 
     @Override
