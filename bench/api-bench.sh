@@ -96,6 +96,37 @@ for entry in "${ROUTES[@]}"; do
   printf '%-12s %12s %10s %10s %10s %8s\n' "$name" "$rps" "$p50" "$p99" "$total" "${bad:-0}"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# A vote must cost the same whatever the tool's vote count (issue 12): one tool seeded with HOT_VOTES votes,
+# another with 10, the same vote load on each in turn; the ratio is hot ÷ quiet.
+HOT_VOTES="${HOT_VOTES:-1000000}"
+echo; echo "seeding $HOT_VOTES votes on one tool and 10 on another"
+psql "$DB_ADMIN_URL/$DB_NAME" -qv ON_ERROR_STOP=1 >/dev/null <<SQL
+INSERT INTO catalog.account (email, display_name, password_hash)
+  SELECT 'seed' || g || '@example.com', 'Seed', 'seeded' FROM generate_series(1, $HOT_VOTES) g;
+WITH hot AS (SELECT id FROM catalog.tool WHERE slug = 'smolvlm-3b'),
+     quiet AS (SELECT id FROM catalog.tool WHERE slug = 'gemini-2-5-flash-native-audio-output')
+INSERT INTO catalog.vote (account_id, tool_id, decision)
+  SELECT a.id, CASE WHEN row_number() OVER (ORDER BY a.id) <= 10 THEN (SELECT id FROM quiet) ELSE (SELECT id FROM hot) END,
+         CASE WHEN a.id % 3 = 0 THEN 'SKIP' ELSE 'SHIP' END
+  FROM catalog.account a WHERE a.email LIKE 'seed%@example.com';
+UPDATE catalog.tool t SET community_ships = (SELECT count(*) FROM catalog.vote v WHERE v.tool_id = t.id AND v.decision = 'SHIP'),
+                          community_skips = (SELECT count(*) FROM catalog.vote v WHERE v.tool_id = t.id AND v.decision = 'SKIP');
+ANALYZE catalog.vote;
+SQL
+psql "$DB_ADMIN_URL/$DB_NAME" -tAc "SELECT slug || ': ' || community_ships + community_skips || ' votes' FROM catalog.tool
+  WHERE slug IN ('smolvlm-3b', 'gemini-2-5-flash-native-audio-output')"
+printf '\n%-22s %12s %10s %10s\n' "vote on" "req/s" p50 p99
+declare -A VOTE_RPS
+for target in smolvlm-3b gemini-2-5-flash-native-audio-output; do
+  VOTE_SLUGS="$target" run_wrk "$WARMUP" "$BASE" "$ROOT/bench/vote.lua" >/dev/null
+  out="$(VOTE_SLUGS="$target" run_wrk "$DURATION" "$BASE" "$ROOT/bench/vote.lua")"
+  VOTE_RPS[$target]="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+  printf '%-22s %12s %10s %10s\n' "${target:0:22}" "${VOTE_RPS[$target]}" \
+    "$(awk '$1 == "50%" {print $2}' <<<"$out")" "$(awk '$1 == "99%" {print $2}' <<<"$out")"
+done
+echo "vote throughput ratio, $HOT_VOTES-vote tool ÷ 10-vote tool: $(awk -v h="${VOTE_RPS[smolvlm-3b]}" \
+  -v q="${VOTE_RPS[gemini-2-5-flash-native-audio-output]}" 'BEGIN {printf "%.2f", h / q}') (goal ≥ 0.9)"
 # The community counts kept on each tool must equal the vote rows behind them after thousands of flips.
 consistency="$(psql "$DB_ADMIN_URL/$DB_NAME" -tAc "SELECT count(*) FILTER (WHERE t.community_ships + t.community_skips
     <> (SELECT count(*) FROM catalog.vote v WHERE v.tool_id = t.id)), (SELECT count(*) FROM catalog.vote) FROM catalog.tool t")"

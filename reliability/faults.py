@@ -512,11 +512,99 @@ def scenario_counting_abuse(ctx):
 
 
 # ---------------------------------------------------------------------------------------------------------
+
+# ---------------------------------------------------------------------------------------------------------
+# scenario 6: identical writes at the same instant (issue 11: two DELETEs of one bookmark used to hang the api)
+# ---------------------------------------------------------------------------------------------------------
+def burst(requests, workers=12, timeout=15):
+    """Sends every (method, path, body, headers) at once; returns the statuses, None for a request never answered."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(r):
+        try:
+            return http(r[0], API_PORT, r[1], r[2], r[3], timeout=timeout)[0]
+        except (OSError, HTTPException):
+            return None
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(one, requests))
+
+
+def reader_token(n):
+    email = f"race-{n}-{int(time.time() * 1000)}@reliability.test"
+    password = f"reliability reader phrase {n}"
+    st, _, body = http("POST", API_PORT, "/api/accounts", {"email": email, "password": password, "displayName": "Racer"})
+    if st != 201:
+        raise SystemExit(f"sign-up failed: {st} {body[:200]!r}")
+    st, _, body = http("POST", API_PORT, "/api/auth/token", {"email": email, "password": password})
+    return json.loads(body)["accessToken"], email, password
+
+
+def idle_in_transaction():
+    return int(psql("SELECT count(*) FROM pg_stat_activity WHERE datname = 'shiporskip' "
+                    "AND state LIKE 'idle in transaction%'"))
+
+
+def scenario_write_race(ctx):
+    slug = f"race-{int(time.time())}"
+    tool = {"slug": slug, "name": f"Race {slug}", "vendor": "Reliability", "tagline": "Raced", "description": "Raced.",
+            "category": "Testing", "pricing": "Free", "entryPrice": "Free"}
+    st, _, body = http("POST", API_PORT, "/api/tools", tool, {"Authorization": f"Bearer {ctx['token']}"})
+    if st != 201:
+        return False, f"scenario 6 write-race: could not create tool {slug}: {st} {body[:200]!r} — FAIL"
+    readers = [reader_token(i)[0] for i in range(4)]
+    statuses, expected = [], []
+    for rounds in range(3):
+        for method, path, body, ok in (("PUT", f"/api/me/bookmarks/{slug}", None, 204),
+                                       ("DELETE", f"/api/me/bookmarks/{slug}", None, 204),
+                                       ("PUT", f"/api/tools/{slug}/vote", {"decision": "SHIP" if rounds % 2 else "SKIP"}, 200),
+                                       ("DELETE", f"/api/tools/{slug}/vote", None, 200)):
+            # 4 readers x 12 identical requests each, all released together
+            reqs = [(method, path, body, {"Authorization": f"Bearer {t}"}) for t in readers for _ in range(12)]
+            statuses += burst(reqs, workers=len(reqs))
+            expected += [ok] * len(reqs)
+    answered = sum(1 for s in statuses if s is not None)
+    right = sum(1 for s, e in zip(statuses, expected) if s == e)
+    errors = sum(1 for s in statuses if s is not None and s >= 500)
+    stuck = idle_in_transaction()
+    t0 = time.time()
+    ready = http("GET", API_PORT, "/q/health/ready", timeout=5)[0]
+    ready_ms = (time.time() - t0) * 1000
+    me = http("GET", API_PORT, "/api/me", headers={"Authorization": f"Bearer {readers[0]}"}, timeout=5)[0]
+    counts = psql(f"SELECT community_ships + community_skips || '/' || (SELECT count(*) FROM catalog.vote v "
+                  f"WHERE v.tool_id = t.id) FROM catalog.tool t WHERE slug = '{slug}'")
+    ok = answered == len(statuses) and right == len(statuses) and stuck == 0 and ready == 200 and me == 200 \
+        and counts == "0/0"
+    line = (f"scenario 6 write-race: {len(statuses)} identical bookmark and vote writes in bursts of 48, "
+            f"{answered} answered, {right} with the documented status, {errors} 5xx, {stuck} sessions idle in "
+            f"transaction after; readiness {ready} in {ready_ms:.0f} ms, GET /api/me {me}; counts/vote rows {counts} — "
+            + ("OK" if ok else "FAIL"))
+    return ok, line
+
+
+# ---------------------------------------------------------------------------------------------------------
+# scenario 7: a parallel sign-in burst for one account (issue 11: 122 of 150 guesses used to be checked)
+# ---------------------------------------------------------------------------------------------------------
+def scenario_signin_burst(ctx):
+    _, email, password = reader_token(99)
+    guesses = [("POST", "/api/auth/token", {"email": email, "password": f"wrong guess {i}"}, None) for i in range(149)]
+    guesses.insert(75, ("POST", "/api/auth/token", {"email": email, "password": password}, None))
+    statuses = burst(guesses, workers=50)
+    checked = sum(1 for s in statuses if s in (200, 401))
+    refused = statuses.count(429)
+    after = http("POST", API_PORT, "/api/auth/token", {"email": email, "password": password})[0]
+    ok = checked <= 5 and checked + refused == len(statuses) and (after == 429 or 200 in statuses)
+    line = (f"scenario 7 signin-burst: {len(statuses)} simultaneous sign-ins for one account from one client "
+            f"(one with the right password): {checked} passwords checked ({statuses.count(401)} x 401, "
+            f"{statuses.count(200)} x 200), {refused} x 429; the right password just after: {after} — "
+            + ("OK" if ok else "FAIL"))
+    return ok, line
+
+
 def main():
     hold = sys.argv[1:] == ["hold"]  # debugging: start everything, print the ports, wait for Ctrl-C
     # 5 before 4: the fuzzer's random slugs spend the loopback client's api lookups for a minute (scenario 5 waits
     # that out when asked to run after 4).
-    wanted = [] if hold else [int(a) for a in sys.argv[1:]] or [1, 2, 3, 5, 4]
+    wanted = [] if hold else [int(a) for a in sys.argv[1:]] or [1, 2, 3, 5, 6, 7, 4]
     t_start = time.time()
     ctx = {"api": Service("api"), "badge": Service("badge-service")}
     log(f"PostgreSQL :{PG_PORT}, api :{API_PORT}, badge-service :{BADGE_PORT}, logs in {LOGS}")
@@ -536,7 +624,7 @@ def main():
     w = start_wrk(f"http://127.0.0.1:{BADGE_PORT}/api/badge/{ctx['slugs'][3]}", 3)
     finish_wrk(w, 30)
     scenarios = {1: scenario_postgres_restart, 2: scenario_badge_sigterm, 3: scenario_api_down, 4: scenario_bad_input,
-                 5: scenario_counting_abuse}
+                 5: scenario_counting_abuse, 6: scenario_write_race, 7: scenario_signin_burst}
     results = []
     for n in wanted:
         t0 = time.time()

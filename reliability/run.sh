@@ -6,6 +6,8 @@
 #   3 api-down           api stopped: cached badges keep serving, uncached give the 503 SVG, fresh verdicts after
 #   4 bad-input          >= 10,000 generated hostile requests across every route of both services
 #   5 counting-abuse     one client floods one tool (fake camo, no User-Agent, iframe/image clicks): counted <= caps
+#   6 write-race         4 readers x 12 identical bookmark/vote writes at once: all answered, none stuck in a transaction
+#   7 signin-burst       150 simultaneous sign-ins for one account: at most the allowance of passwords checked
 # Usage: reliability/run.sh [scenario numbers, e.g. "1 3"; default all]
 # Everything it starts (PostgreSQL, both JVMs, wrk) and its temp dir are removed on exit, Ctrl-C included.
 set -euo pipefail
@@ -93,6 +95,8 @@ export SHIPORSKIP_API_PUBLIC_URL="http://127.0.0.1:$API_PORT" SHIPORSKIP_SITE_BA
 export SHIPORSKIP_BADGE_PUBLIC_URL="http://127.0.0.1:$BADGE_PORT"
 export QUARKUS_HTTP_HOST=127.0.0.1   # loopback only
 export SHIPORSKIP_DEMO_DATA=true SHIPORSKIP_MAIL_MOCK=true
+# Scenarios 6 and 7 sign up a few readers and write hundreds of times from one address: lift those two limits.
+export SHIPORSKIP_LIMIT_SIGN_UP=100 SHIPORSKIP_LIMIT_WRITES=100000
 export SHIPORSKIP_JWT_PRIVATE_KEY="$WORK/jwt-private.pem" SHIPORSKIP_JWT_PUBLIC_KEY="$WORK/jwt-public.pem"
 export SHIPORSKIP_ADMIN_EMAIL=admin@reliability.test
 SHIPORSKIP_ADMIN_PASSWORD=$(openssl rand -hex 12); export SHIPORSKIP_ADMIN_PASSWORD
