@@ -79,6 +79,15 @@ public class ToolReadCache {
         pages.invalidateAll();
     }
 
+    /** Drops everything (changes may have been missed while another instance's notifications could not arrive). */
+    public void invalidateAll() {
+        generation.incrementAndGet();
+        details.invalidateAll();
+        verdicts.invalidateAll();
+        comparisons.invalidateAll();
+        pages.invalidateAll();
+    }
+
     /** Drops every list page (a tool was added). */
     public void invalidateLists() {
         generation.incrementAndGet();
