@@ -98,7 +98,7 @@ done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # A vote must cost the same whatever the tool's vote count (issue 12): one tool seeded with HOT_VOTES votes,
-# another with 10, the same vote load on each in turn; the ratio is hot ÷ quiet.
+# another with 10 (plus the few the route run above left), the same vote load on each in turn; ratio hot ÷ quiet.
 HOT_VOTES="${HOT_VOTES:-1000000}"
 echo; echo "seeding $HOT_VOTES votes on one tool and 10 on another"
 psql "$DB_ADMIN_URL/$DB_NAME" -qv ON_ERROR_STOP=1 >/dev/null <<SQL
@@ -125,7 +125,7 @@ for target in smolvlm-3b gemini-2-5-flash-native-audio-output; do
   printf '%-22s %12s %10s %10s\n' "${target:0:22}" "${VOTE_RPS[$target]}" \
     "$(awk '$1 == "50%" {print $2}' <<<"$out")" "$(awk '$1 == "99%" {print $2}' <<<"$out")"
 done
-echo "vote throughput ratio, $HOT_VOTES-vote tool ÷ 10-vote tool: $(awk -v h="${VOTE_RPS[smolvlm-3b]}" \
+echo "vote throughput ratio, hot tool ÷ quiet tool (counts above): $(awk -v h="${VOTE_RPS[smolvlm-3b]}" \
   -v q="${VOTE_RPS[gemini-2-5-flash-native-audio-output]}" 'BEGIN {printf "%.2f", h / q}') (goal ≥ 0.9)"
 # The community counts kept on each tool must equal the vote rows behind them after thousands of flips.
 consistency="$(psql "$DB_ADMIN_URL/$DB_NAME" -tAc "SELECT count(*) FILTER (WHERE t.community_ships + t.community_skips

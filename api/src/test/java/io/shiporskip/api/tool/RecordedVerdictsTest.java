@@ -1,0 +1,82 @@
+package io.shiporskip.api.tool;
+
+import static io.restassured.RestAssured.given;
+import static io.shiporskip.api.account.TestAccounts.adminToken;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.shiporskip.api.AccountsProfile;
+import io.shiporskip.api.account.TestAccounts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The verdict JSON badge-service reads, recorded from the real api: this test fails when api's answer no longer
+ * equals the recording in shared-model/src/test/resources/contract/, and badge-service's ApiContractTest feeds the
+ * same recordings to its real client. A deliberate change is re-recorded with {@code RECORD_CONTRACT=1}.
+ */
+@QuarkusTest
+@TestProfile(AccountsProfile.class)
+class RecordedVerdictsTest {
+
+    static final Path RECORDINGS = Path.of("..", "shared-model", "src", "test", "resources", "contract");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aReviewedToolsVerdictIsWhatBadgeServiceWasShown() throws Exception {
+        String slug = "contract-reviewed";
+        if (given().when().get("/api/tools/" + slug).statusCode() == 404) {
+            Map<String, Object> tool = new HashMap<>(TestAccounts.toolBody(slug));
+            tool.put("name", "Contract Reviewed");
+            tool.put("tagline", "Three critics ship it, one skips it");
+            given().auth().oauth2(adminToken()).contentType("application/json").body(tool)
+                    .when().post("/api/tools").then().statusCode(201);
+            review(slug, "builder", 88, "SHIP");
+            review(slug, "skeptic", 61, "SKIP");
+            review(slug, "futurist", 85, "SHIP");
+            review(slug, "founder", 78, "SHIP");
+        }
+        matchesRecording("verdict-reviewed.json", given().when().get("/api/tools/" + slug + "/verdict")
+                .then().statusCode(200).extract().asString());
+    }
+
+    private static void review(String slug, String critic, int score, String decision) {
+        given().auth().oauth2(adminToken()).contentType("application/json")
+                .body(Map.of("score", score, "decision", decision, "text", "Recorded for the contract."))
+                .when().put("/api/tools/" + slug + "/reviews/" + critic).then().statusCode(201);
+    }
+
+    @Test
+    void anUnreviewedToolsVerdictIsWhatBadgeServiceWasShown() throws Exception {
+        String slug = "contract-unreviewed";
+        if (given().when().get("/api/tools/" + slug).statusCode() == 404) {
+            Map<String, Object> tool = new HashMap<>(TestAccounts.toolBody(slug));
+            tool.put("name", "Contract Unreviewed");
+            tool.put("tagline", "A tool nobody has reviewed or voted on yet");
+            given().auth().oauth2(adminToken()).contentType("application/json").body(tool)
+                    .when().post("/api/tools").then().statusCode(201);
+        }
+        matchesRecording("verdict-unreviewed.json", given().when().get("/api/tools/" + slug + "/verdict")
+                .then().statusCode(200).extract().asString());
+    }
+
+    /** {@code version} differs in every database; the recording holds a placeholder there. */
+    private static void matchesRecording(String name, String live) throws Exception {
+        ObjectNode answer = (ObjectNode) JSON.readTree(live);
+        answer.put("version", "RECORDED");
+        Path file = RECORDINGS.resolve(name);
+        if ("1".equals(System.getenv("RECORD_CONTRACT"))) {
+            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer) + "\n");
+        }
+        JsonNode recorded = JSON.readTree(Files.readString(file));
+        assertEquals(recorded, answer, "api's verdict JSON differs from " + file
+                + "; if the change is meant, re-record with RECORD_CONTRACT=1 and rerun badge-service's ApiContractTest");
+    }
+}
