@@ -1,9 +1,10 @@
 package io.shiporskip.api.newsletter;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import io.shiporskip.api.config.ApiConfig.Api;
 import io.shiporskip.api.config.ApiConfig.Newsletter;
 import io.shiporskip.api.config.ApiConfig;
-import io.shiporskip.api.platform.Html;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -13,6 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** The double opt-in mail: one link, to a page whose button confirms (a GET alone never does). */
 @ApplicationScoped
 public class ConfirmationMail {
+
+    /** templates/ConfirmationMail/: the mail's HTML (escaped by Qute) and plain-text bodies. */
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance html(String link, long hours);
+
+        static native TemplateInstance text(String link, long hours);
+    }
 
     public static final String SUBJECT = "Confirm your Ship or Skip weekly digest";
 
@@ -31,16 +40,7 @@ public class ConfirmationMail {
     public Uni<Void> send(String email, String token) {
         String link = urls.url("/api/newsletter/confirm?token=" + token);
         long hours = config.confirmTtl().toHours();
-        String text = "Someone (hopefully you) asked for the Ship or Skip weekly digest at this address.\n\n"
-                + "Confirm here: " + link + "\n\n"
-                + "The link works once and expires in " + hours + " hours. "
-                + "If it wasn't you, ignore this mail and nothing will be sent.\n";
-        String html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
-                + Html.escape(SUBJECT) + "</title></head><body style=\"font-family:system-ui,sans-serif\">\n"
-                + "<p>Someone (hopefully you) asked for the Ship or Skip weekly digest at this address.</p>\n"
-                + "<p><a href=\"" + Html.escape(link) + "\">Confirm my subscription</a></p>\n"
-                + "<p>The link works once and expires in " + hours + " hours. "
-                + "If it wasn't you, ignore this mail and nothing will be sent.</p>\n</body></html>\n";
-        return mailer.send(Mail.withText(email, SUBJECT, text).setHtml(html));
+        return mailer.send(Mail.withText(email, SUBJECT, Templates.text(link, hours).render())
+                .setHtml(Templates.html(link, hours).render()));
     }
 }
