@@ -78,8 +78,16 @@ public class CountingPolicy {
         counter.record(kind, slug, source, placement, Referrers.host(request.getHeader(HttpHeaders.REFERER)));
     }
 
-    /** Counts (or discards) a click-through on a known tool; the caller redirects either way. */
+    /** Counts (or discards) a click-through on a known tool, credited to the request's Referer host. */
     public void click(String slug, HttpServerRequest request, Placement placement) {
+        click(slug, request, placement, Referrers.host(request.getHeader(HttpHeaders.REFERER)));
+    }
+
+    /**
+     * Counts (or discards) a click-through on a known tool, credited to {@code referrerHost} (the caller decided it:
+     * for a click from inside the widget, the embedding site rather than this service); the caller redirects either way.
+     */
+    public void click(String slug, HttpServerRequest request, Placement placement, String referrerHost) {
         if (!topLevelNavigation(request)) {
             counter.discard(EventKind.CLICK, slug, DiscardReason.NOT_NAVIGATION);
             return;
@@ -89,7 +97,7 @@ public class CountingPolicy {
             counter.discard(EventKind.CLICK, slug, DiscardReason.CLIENT_CAP);
             return;
         }
-        counter.record(EventKind.CLICK, slug, source(request, address), placement, Referrers.host(request.getHeader(HttpHeaders.REFERER)));
+        counter.record(EventKind.CLICK, slug, source(request, address), placement, referrerHost);
     }
 
     /** A click on a slug that could not be checked: redirected, but neither counted nor kept (it may be junk). */

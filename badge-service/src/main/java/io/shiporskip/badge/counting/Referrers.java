@@ -14,6 +14,24 @@ public final class Referrers {
     private Referrers() {
     }
 
+    /**
+     * A host name as {@link #host} keeps them (letters, digits, dots and hyphens, at most 253 characters), lower-cased;
+     * {@link #NONE} for anything else. For a host handed back to us in a URL (the widget's {@code via}).
+     */
+    public static String validHost(String value) {
+        if (value == null || value.isEmpty() || value.length() > MAX_HOST) {
+            return NONE;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+            if (!ok) {
+                return NONE;
+            }
+        }
+        return value.toLowerCase(Locale.ROOT);
+    }
+
     public static String host(String referer) {
         if (referer == null || referer.isEmpty()) {
             return NONE;

@@ -22,6 +22,24 @@ public enum BadgeStyle {
         return null;
     }
 
+    /**
+     * The value a mistyped one most likely meant, only to draw an error image in the shape the page expects
+     * ({@code flat-squared} → flat-square, {@code Dark} → dark); CARD when nothing is close. Never used to serve a verdict.
+     */
+    public static BadgeStyle closest(String value) {
+        if (value == null) {
+            return CARD;
+        }
+        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        BadgeStyle best = null;
+        for (BadgeStyle candidate : values()) {
+            if (v.startsWith(candidate.param) && (best == null || candidate.param.length() > best.param.length())) {
+                best = candidate;
+            }
+        }
+        return best == null ? CARD : best;
+    }
+
     public static String allowed() {
         return "card, flat, flat-square, for-the-badge";
     }

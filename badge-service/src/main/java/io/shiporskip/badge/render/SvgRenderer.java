@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Draws badges as SVG text. Output is cached by the caller, so clarity wins over speed here. Every piece of
- * user text goes through {@link Text#safe}; colours live in a {@code <style>} block so {@code theme=auto}
- * can switch them with {@code prefers-color-scheme} inside the image.
+ * Draws badges as SVG. Output is cached by the caller, so clarity wins over speed here. Every piece of user text
+ * goes through {@link Markup#clean} and {@link Markup#escape}; every colour comes from {@link Palette}; themed
+ * colours live in a {@code <style>} block so {@code theme=auto} can switch them with {@code prefers-color-scheme}
+ * inside the image. Nothing is loaded from outside: the mark is paths ({@link Mark}), the font a system one, and
+ * the layout is computed from {@link TextWidths} so it does not depend on the fonts a reader has.
  */
 @ApplicationScoped
 public class SvgRenderer {
@@ -18,134 +20,175 @@ public class SvgRenderer {
     static final String FONT = "Verdana,Geneva,DejaVu Sans,sans-serif";
     public static final int CARD_WIDTH = 360;
     public static final int CARD_HEIGHT = 90;
-    static final String LABEL = "ship or skip";
+
+    // Card geometry (px): the mark's tile on the left, three lines of text, the verdict pill on the right.
+    static final double PAD = 16;
+    static final double TILE = 48;
+    static final double TEXT_X = PAD + TILE + 12;
+    static final double NAME_SIZE = 16;
+    static final double LINE_SIZE = 12;
+    static final double BRAND_SIZE = 11;
+    static final double PILL_SIZE = 13;
+    static final double PILL_PAD = 12;
+    static final double PILL_GAP = 10;
+    /** Width left for a line that runs under or over the pill (the brand line and the summary). */
+    static final double FULL_LINE = CARD_WIDTH - PAD - TEXT_X;
 
     public byte[] verdict(VerdictSnapshot v, BadgeStyle style, Theme theme) {
         String name = Markup.clean(v.name() == null || v.name().isBlank() ? v.slug() : v.name());
         VerdictDecision d = Verdicts.decision(v);
-        String aria = name + ": " + Verdicts.call(v) + ", " + Verdicts.split(v) + " on Ship or Skip";
+        String aria = name + ": " + Verdicts.call(v) + ", " + Verdicts.split(v) + " on " + Verdicts.BRAND;
         String svg = style == BadgeStyle.CARD
-                ? card(name, Verdicts.split(v), Verdicts.call(v), Verdicts.percentLine(v), Verdicts.accent(d), aria, theme)
-                : compact(Verdicts.compactMessage(v), Verdicts.accent(d), aria, style, theme);
+                ? card(Mark.of(d), Palette.fill(d), name, Verdicts.summaryLine(v), Verdicts.call(v), aria, theme)
+                : compact(Mark.of(d), Palette.fill(d), Verdicts.compactMessage(v), aria, style, theme);
         return svg.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** An error badge ("unknown tool", "verdict unavailable") in the requested style. */
-    public byte[] message(String message, BadgeStyle style, Theme theme) {
-        String aria = "Ship or Skip: " + message;
-        String grey = Verdicts.accent(VerdictDecision.NONE);
+    /** An error badge (unknown tool, verdict unavailable, a parameter to fix) in the requested style. */
+    public byte[] error(ErrorState state, BadgeStyle style, Theme theme) {
+        String aria = Verdicts.BRAND + ": " + state.title + ". " + state.hint;
         String svg = style == BadgeStyle.CARD
-                ? card(message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1), "shiporskip", "?", "", grey, aria, theme)
-                : compact(message, grey, aria, style, theme);
+                ? card(state.mark, Palette.FILL_NEUTRAL, state.title, state.hint, null, aria, theme)
+                : compact(state.mark, Palette.FILL_NEUTRAL, state.shortText, aria, style, theme);
         return svg.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String card(String name, String split, String call, String percent, String accent, String aria, Theme theme) {
-        double pillWidth = 84;
-        double textX = 76;
-        double nameMax = CARD_WIDTH - textX - pillWidth - 16 - 12;
-        String shownName = TextWidths.fit(name, nameMax, 16, true);
-        double callSize = call.length() > 5 ? 12 : 14;
-        String a = Markup.safe(aria);
-        StringBuilder s = new StringBuilder(1600);
+    /** The widest the name may be drawn beside a pill saying {@code call} (null: no pill). */
+    static double nameRoom(String call) {
+        return call == null ? FULL_LINE : pillX(call) - PILL_GAP - TEXT_X;
+    }
+
+    private static double pillWidth(String call) {
+        return Math.ceil(TextWidths.width(call, PILL_SIZE, true) + 2 * PILL_PAD);
+    }
+
+    private static double pillX(String call) {
+        return CARD_WIDTH - PAD - pillWidth(call);
+    }
+
+    private static String card(Mark mark, String fill, String title, String summary, String call, String aria, Theme theme) {
+        double room = nameRoom(call);
+        String shownTitle = TextWidths.fit(title, room, NAME_SIZE, true);
+        String shownSummary = TextWidths.fit(summary, FULL_LINE, LINE_SIZE, false);
+        String a = Markup.escape(aria);
+        StringBuilder s = new StringBuilder(2000);
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"360\" height=\"90\" viewBox=\"0 0 360 90\" role=\"img\" aria-label=\"")
                 .append(a).append("\"><title>").append(a).append("</title>");
         s.append("<style>").append(cardCss(theme)).append("</style>");
+        // The name never reaches the pill, whatever font the reader's system substitutes for Verdana.
+        s.append("<clipPath id=\"n\"><rect x=\"").append(fmt(TEXT_X)).append("\" y=\"34\" width=\"").append(fmt(room))
+                .append("\" height=\"26\"/></clipPath>");
         s.append("<rect class=\"bg\" x=\"0.5\" y=\"0.5\" width=\"359\" height=\"89\" rx=\"12\"/>");
+        mark.tile(s, PAD, (CARD_HEIGHT - TILE) / 2, TILE, fill);
         s.append("<g font-family=\"").append(FONT).append("\">");
-        // Product mark: the two S of Ship or Skip on the verdict's colour.
-        s.append("<rect x=\"16\" y=\"21\" width=\"48\" height=\"48\" rx=\"10\" fill=\"").append(accent).append("\"/>");
-        s.append("<text x=\"40\" y=\"50\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\" fill=\"#fff\">S/S</text>");
-        s.append("<text class=\"mu\" x=\"76\" y=\"31\" font-size=\"10\" letter-spacing=\".5\">SHIP OR SKIP \u00B7 PANEL</text>");
-        s.append("<text class=\"fg\" x=\"76\" y=\"53\" font-size=\"16\" font-weight=\"bold\">").append(Markup.escape(shownName)).append("</text>");
-        s.append("<text class=\"mu\" x=\"76\" y=\"72\" font-size=\"11\">").append(Markup.escape(split)).append("</text>");
-        double pillX = CARD_WIDTH - 16 - pillWidth;
-        s.append("<rect x=\"").append(fmt(pillX)).append("\" y=\"20\" width=\"").append(fmt(pillWidth))
-                .append("\" height=\"30\" rx=\"15\" fill=\"").append(accent).append("\"/>");
-        s.append("<text x=\"").append(fmt(pillX + pillWidth / 2)).append("\" y=\"").append(callSize > 12 ? "40" : "39.5")
-                .append("\" text-anchor=\"middle\" font-size=\"").append(fmt(callSize))
-                .append("\" font-weight=\"bold\" fill=\"#fff\">").append(Markup.escape(call)).append("</text>");
-        s.append("<text class=\"mu\" x=\"").append(fmt(pillX + pillWidth / 2))
-                .append("\" y=\"70\" text-anchor=\"middle\" font-size=\"11\">").append(Markup.escape(percent)).append("</text>");
+        s.append("<text class=\"mu\" x=\"").append(fmt(TEXT_X)).append("\" y=\"29\" font-size=\"").append(fmt(BRAND_SIZE)).append("\">")
+                .append(Verdicts.BRAND).append(call == null ? "" : " \u00B7 panel verdict").append("</text>");
+        s.append("<text class=\"fg\" x=\"").append(fmt(TEXT_X)).append("\" y=\"52\" font-size=\"").append(fmt(NAME_SIZE))
+                .append("\" font-weight=\"bold\" clip-path=\"url(#n)\">").append(Markup.escape(shownTitle)).append("</text>");
+        s.append("<text class=\"mu\" x=\"").append(fmt(TEXT_X)).append("\" y=\"72\" font-size=\"").append(fmt(LINE_SIZE)).append("\">")
+                .append(Markup.escape(shownSummary)).append("</text>");
+        if (call != null) {
+            double pw = pillWidth(call);
+            double px = pillX(call);
+            s.append("<rect x=\"").append(fmt(px)).append("\" y=\"33\" width=\"").append(fmt(pw))
+                    .append("\" height=\"26\" rx=\"13\" fill=\"").append(fill).append("\"/>");
+            s.append("<text x=\"").append(fmt(px + pw / 2)).append("\" y=\"50.5\" text-anchor=\"middle\" font-size=\"")
+                    .append(fmt(PILL_SIZE)).append("\" font-weight=\"bold\" fill=\"").append(Palette.ON_FILL).append("\">")
+                    .append(Markup.escape(call)).append("</text>");
+        }
         s.append("</g></svg>");
         return s.toString();
     }
 
     private static String cardCss(Theme theme) {
-        String light = ".bg{fill:#fff;stroke:#d0d7de}.fg{fill:#1f2328}.mu{fill:#656d76}";
-        String dark = ".bg{fill:#0d1117;stroke:#30363d}.fg{fill:#e6edf3}.mu{fill:#8d96a0}";
+        return themed(theme, c -> ".bg{fill:" + c.background() + ";stroke:" + c.border() + "}.fg{fill:" + c.text() + "}.mu{fill:"
+                + c.muted() + "}");
+    }
+
+    private static String themed(Theme theme, java.util.function.Function<Palette.Colors, String> css) {
         return switch (theme) {
-            case LIGHT -> light;
-            case DARK -> dark;
-            case AUTO -> light + "@media (prefers-color-scheme:dark){" + dark + "}";
+            case LIGHT -> css.apply(Palette.LIGHT);
+            case DARK -> css.apply(Palette.DARK);
+            case AUTO -> css.apply(Palette.LIGHT) + "@media (prefers-color-scheme:dark){" + css.apply(Palette.DARK) + "}";
         };
     }
 
-    /** shields.io look: grey label "ship or skip", coloured message. */
-    private static String compact(String message, String accent, String aria, BadgeStyle style, Theme theme) {
+    /** shields.io's look: the brand on the left, the verdict (mark and words) on its fill on the right. */
+    private static String compact(Mark mark, String fill, String message, String aria, BadgeStyle style, Theme theme) {
         boolean big = style == BadgeStyle.FOR_THE_BADGE;
-        String label = big ? LABEL.toUpperCase(Locale.ROOT) : LABEL;
+        String label = big ? Verdicts.BRAND.toUpperCase(Locale.ROOT) : Verdicts.BRAND;
         String msg = big ? message.toUpperCase(Locale.ROOT) : message;
         int height = big ? 28 : 20;
         double fontSize = big ? 10 : 11;
-        double padding = big ? 9 : 5;
+        double padding = big ? 10 : 6;
         double spacing = big ? 1.25 : 0;
-        double lw = Math.round(TextWidths.width(label, fontSize, big) + label.length() * spacing + 2 * padding);
-        double mw = Math.round(TextWidths.width(msg, fontSize, big) + msg.length() * spacing + 2 * padding);
+        double glyph = big ? 14 : 12;
+        double gap = big ? 6 : 4;
+        double labelText = TextWidths.width(label, fontSize, big) + label.length() * spacing;
+        double msgText = TextWidths.width(msg, fontSize, big) + msg.length() * spacing;
+        double lw = Math.round(labelText + 2 * padding);
+        double mw = Math.round(glyph + gap + msgText + 2 * padding);
         double w = lw + mw;
-        String a = Markup.safe(aria);
+        String a = Markup.escape(aria);
         String rx = style == BadgeStyle.FLAT ? "3" : "0";
-        StringBuilder s = new StringBuilder(1200);
+        StringBuilder s = new StringBuilder(1600);
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(fmt(w)).append("\" height=\"").append(height)
                 .append("\" viewBox=\"0 0 ").append(fmt(w)).append(' ').append(height)
                 .append("\" role=\"img\" aria-label=\"").append(a).append("\"><title>").append(a).append("</title>");
-        s.append("<style>").append(compactCss(theme)).append("</style>");
+        s.append("<style>").append(themed(theme, c -> ".lb{fill:" + c.label() + "}")).append("</style>");
         if (style == BadgeStyle.FLAT) {
-            s.append("<linearGradient id=\"s\" x2=\"0\" y2=\"100%\"><stop offset=\"0\" stop-color=\"#bbb\" stop-opacity=\".1\"/>")
-                    .append("<stop offset=\"1\" stop-opacity=\".1\"/></linearGradient>");
+            // Darkens towards the bottom only, so the white text never loses contrast.
+            s.append("<linearGradient id=\"s\" x2=\"0\" y2=\"100%\"><stop offset=\"0\" stop-color=\"").append(Palette.SHADE)
+                    .append("\" stop-opacity=\"0\"/><stop offset=\"1\" stop-color=\"").append(Palette.SHADE)
+                    .append("\" stop-opacity=\".12\"/></linearGradient>");
         }
         s.append("<clipPath id=\"r\"><rect width=\"").append(fmt(w)).append("\" height=\"").append(height)
-                .append("\" rx=\"").append(rx).append("\" fill=\"#fff\"/></clipPath>");
+                .append("\" rx=\"").append(rx).append("\"/></clipPath>");
         s.append("<g clip-path=\"url(#r)\"><rect class=\"lb\" width=\"").append(fmt(lw)).append("\" height=\"").append(height)
                 .append("\"/><rect x=\"").append(fmt(lw)).append("\" width=\"").append(fmt(mw)).append("\" height=\"").append(height)
-                .append("\" fill=\"").append(accent).append("\"/>");
+                .append("\" fill=\"").append(fill).append("\"/>");
         if (style == BadgeStyle.FLAT) {
             s.append("<rect width=\"").append(fmt(w)).append("\" height=\"").append(height).append("\" fill=\"url(#s)\"/>");
         }
-        s.append("</g><g fill=\"#fff\" text-anchor=\"middle\" font-family=\"").append(FONT).append("\" font-size=\"")
-                .append(fmt(fontSize)).append('"');
+        s.append("</g>");
+        mark.glyph(s, lw + padding, (height - glyph) / 2, glyph, big ? 2 : 1.7);
+        s.append("<g fill=\"").append(Palette.ON_FILL).append("\" text-anchor=\"middle\" font-family=\"").append(FONT)
+                .append("\" font-size=\"").append(fmt(fontSize)).append('"');
         if (big) {
             s.append(" font-weight=\"bold\" letter-spacing=\"1.25\"");
         }
         s.append('>');
         double baseline = big ? 18 : 14;
-        text(s, lw / 2, baseline, label, !big);
-        text(s, lw + mw / 2, baseline, msg, !big);
+        text(s, lw / 2, baseline, label, labelText - spacing, !big);
+        text(s, lw + padding + glyph + gap + msgText / 2, baseline, msg, msgText - spacing, !big);
         s.append("</g></svg>");
         return s.toString();
     }
 
-    private static void text(StringBuilder s, double x, double y, String text, boolean shadow) {
+    /**
+     * Centred text held to its computed length ({@code textLength}, as shields.io does), so a substitute font can
+     * never push it out of its box.
+     */
+    private static void text(StringBuilder s, double x, double y, String text, double length, boolean shadow) {
         String t = Markup.escape(text);
+        String len = fmt(length);
         if (shadow) {
-            s.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y + 1))
-                    .append("\" fill=\"#010101\" fill-opacity=\".3\">").append(t).append("</text>");
+            s.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y + 1)).append("\" textLength=\"").append(len)
+                    .append("\" fill=\"").append(Palette.TEXT_SHADOW).append("\" fill-opacity=\".3\" aria-hidden=\"true\">")
+                    .append(t).append("</text>");
         }
-        s.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\">").append(t).append("</text>");
-    }
-
-    private static String compactCss(Theme theme) {
-        String light = ".lb{fill:#555}";
-        String dark = ".lb{fill:#30363d}";
-        return switch (theme) {
-            case LIGHT -> light;
-            case DARK -> dark;
-            case AUTO -> light + "@media (prefers-color-scheme:dark){" + dark + "}";
-        };
+        s.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\" textLength=\"").append(len).append("\">")
+                .append(t).append("</text>");
     }
 
     static String fmt(double v) {
         long r = Math.round(v * 10);
         return r % 10 == 0 ? Long.toString(r / 10) : Double.toString(r / 10.0);
+    }
+
+    static String fmt4(double v) {
+        String s = String.format(Locale.ROOT, "%.4f", v);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 }

@@ -40,6 +40,9 @@ public final class TextWidths {
         if (cp == 0x2026) {
             return 11.0;
         }
+        if (cp == 0x00B7) {
+            return 4.0; // the middle dot of "4 ships · 0 skips"
+        }
         // CJK, Hangul, fullwidth forms and emoji take about a full em.
         if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
                 || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFF60) || cp >= 0x1F000) {

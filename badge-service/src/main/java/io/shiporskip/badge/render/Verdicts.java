@@ -1,11 +1,14 @@
 package io.shiporskip.badge.render;
 
-import io.shiporskip.model.VerdictWording;
 import io.shiporskip.model.VerdictDecision;
 import io.shiporskip.model.VerdictSnapshot;
+import io.shiporskip.model.VerdictWording;
 
 /** The words and colours a verdict is shown with, shared by SVG, HTML and shields.json. */
 public final class Verdicts {
+
+    /** The brand, spelled one way everywhere (the for-the-badge style upper-cases it, as it does all its text). */
+    public static final String BRAND = "Ship or Skip";
 
     private Verdicts() {
     }
@@ -19,29 +22,14 @@ public final class Verdicts {
         return decision(v) == VerdictDecision.NONE ? "PENDING" : decision(v).name();
     }
 
-    /** "Ship", "Skip", "Split", "Pending" as the site's alt text writes it. */
-    public static String callTitle(VerdictSnapshot v) {
-        String c = call(v);
-        return c.charAt(0) + c.substring(1).toLowerCase(java.util.Locale.ROOT);
-    }
-
+    /** The verdict's fill (pill, tile, compact message, shields.json): {@link Palette#fill}. */
     public static String accent(VerdictDecision d) {
-        return switch (d) {
-            case SHIP -> "#1f883d";
-            case SKIP -> "#cf222e";
-            case SPLIT -> "#9a6700";
-            case NONE -> "#6e7781";
-        };
+        return Palette.fill(d);
     }
 
-    /** shields.io named colours for the endpoint document. */
+    /** shields.io's color for the endpoint document: the same fill, so a shields-drawn badge matches ours. */
     public static String shieldsColor(VerdictDecision d) {
-        return switch (d) {
-            case SHIP -> "brightgreen";
-            case SKIP -> "red";
-            case SPLIT -> "orange";
-            case NONE -> "lightgrey";
-        };
+        return Palette.shieldsColor(d);
     }
 
     /** "4 ships · 0 skips" */
@@ -49,12 +37,15 @@ public final class Verdicts {
         return VerdictWording.tally(v.ships(), v.skips());
     }
 
-    /** The compact badges' message: "SHIP 4/0", or "pending" with no review. */
+    /**
+     * The compact badges' and shields.json's message, in the site's decision-table words: "SHIP · 4 ship / 0 skip",
+     * or "no reviews yet".
+     */
     public static String compactMessage(VerdictSnapshot v) {
         if (decision(v) == VerdictDecision.NONE) {
-            return "pending";
+            return "no reviews yet";
         }
-        return decision(v).name() + " " + v.ships() + "/" + v.skips();
+        return decision(v).name() + " \u00B7 " + VerdictWording.split(v.ships(), v.skips());
     }
 
     /** "75% ship" or "no reviews yet". */
@@ -63,5 +54,13 @@ public final class Verdicts {
             return "no reviews yet";
         }
         return v.shipPercent() + "% ship";
+    }
+
+    /** The card's third line: "3 ships · 1 skip · 75% ship", or "No reviews yet: the panel is on it". */
+    public static String summaryLine(VerdictSnapshot v) {
+        if (decision(v) == VerdictDecision.NONE) {
+            return "No reviews yet \u00B7 the panel is on it";
+        }
+        return split(v) + " \u00B7 " + percentLine(v);
     }
 }

@@ -2,10 +2,12 @@ package io.shiporskip.badge.rest;
 
 import io.shiporskip.badge.counting.CountingPolicy;
 import io.shiporskip.badge.counting.Placement;
+import io.shiporskip.badge.counting.Referrers;
 import io.shiporskip.badge.service.SiteLinks;
 import io.shiporskip.badge.service.VerdictLookup;
 import io.shiporskip.badge.service.VerdictService;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,22 +42,25 @@ public class BadgeClickResource {
     @GET
     @Path("/{slug}")
     @Operation(summary = "Click-through from a badge or widget to the tool's review page (302)")
-    @APIResponse(responseCode = "302", description = "Redirect to {site base}/tool/{slug} with UTM tags; counted as a click when it is "
-            + "a top-level navigation within the client's cap on a known tool, otherwise discarded")
+    @APIResponse(responseCode = "302", description = "Redirect to {site base}/tool/{slug} (the review page) with UTM tags; counted as a "
+            + "click when it is a top-level navigation within the client's cap on a known tool, otherwise discarded. `via` (a host name) "
+            + "credits the click to the site that framed the widget, and counts only when the click's Referer is this service's own "
+            + "/embed/{slug}")
     @APIResponse(responseCode = "400", description = "Malformed slug or unknown src value",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "Unknown tool (never redirected)",
             content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> click(@PathParam("slug") String slug, @QueryParam("src") List<String> srcParam,
-            @Context HttpServerRequest request) {
+            @QueryParam("via") List<String> viaParam, @Context HttpServerRequest request) {
         RequestValues.slug(slug);
         Placement placement = RequestValues.placement(srcParam);
+        String referrer = referrerHost(slug, viaParam, request);
         return Uni.createFrom().completionStage(verdicts.lookup(slug, CountingPolicy.address(request))).map(lookup -> {
             if (lookup.status() == VerdictLookup.Status.UNKNOWN) {
                 throw new ProblemException(404, "unknown tool: " + slug);
             }
             if (lookup.found()) {
-                counting.click(slug, request, placement);
+                counting.click(slug, request, placement, referrer);
             } else {
                 // We cannot tell whether the tool exists, but the slug is well-formed and the target is our own site:
                 // let the reader through, and keep no row for a slug that may be made up.
@@ -67,5 +72,20 @@ public class BadgeClickResource {
                     .header("Referrer-Policy", "no-referrer-when-downgrade")
                     .build();
         });
+    }
+
+    /**
+     * Whom the click is credited to. A click from inside the widget has this service's own embed URL as its Referer;
+     * the site that framed the widget is then the widget link's {@code via} (the host the widget's own load named as
+     * its Referer). {@code via} counts only there and only as a host name: a link elsewhere cannot claim a host,
+     * and a widget click without one is credited to no host rather than to the badge service. Any other click is
+     * credited to its Referer's host, as before.
+     */
+    private String referrerHost(String slug, List<String> viaParam, HttpServerRequest request) {
+        String referer = request.getHeader(HttpHeaders.REFERER);
+        if (!links.isOwnWidget(referer, slug)) {
+            return Referrers.host(referer);
+        }
+        return viaParam == null || viaParam.size() != 1 ? Referrers.NONE : Referrers.validHost(viaParam.get(0));
     }
 }

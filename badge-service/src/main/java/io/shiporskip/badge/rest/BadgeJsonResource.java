@@ -1,6 +1,7 @@
 package io.shiporskip.badge.rest;
 
 import io.shiporskip.badge.config.BadgeConfig;
+import io.shiporskip.badge.render.Theme;
 import io.shiporskip.badge.render.Verdicts;
 import io.shiporskip.badge.service.SiteLinks;
 import io.shiporskip.badge.service.VerdictLookup;
@@ -31,8 +32,21 @@ public class BadgeJsonResource {
     public record ShieldsEndpoint(int schemaVersion, String label, String message, String color, int cacheSeconds) {
     }
 
-    /** Ready-to-paste embed codes. */
-    public record Snippets(String html, String markdown, String iframe, String picture, String badgeUrl, String clickUrl, String embedUrl) {
+    /**
+     * Ready-to-paste embed codes. The top-level {@code html}, {@code markdown} and {@code iframe} are the {@code auto}
+     * ones (they follow the reader's light or dark preference); {@code themes} has each kind for a page with a fixed
+     * light or dark background too; {@code picture} switches between the light and dark images with a
+     * {@code <picture>} element (GitHub's way in READMEs).
+     */
+    public record Snippets(String html, String markdown, String iframe, String picture, String badgeUrl, String clickUrl, String embedUrl,
+            String alt, Themes themes) {
+    }
+
+    /** The three kinds of embed code for one theme. */
+    public record ThemeSnippets(String html, String markdown, String iframe) {
+    }
+
+    public record Themes(ThemeSnippets light, ThemeSnippets dark, ThemeSnippets auto) {
     }
 
     private final VerdictService verdicts;
@@ -51,7 +65,7 @@ public class BadgeJsonResource {
     public Uni<RestResponse<ShieldsEndpoint>> shields(@PathParam("slug") String slug, @Context HttpServerRequest request) {
         RequestValues.slug(slug);
         return verdict(slug, request).map(v -> RestResponse.ResponseBuilder
-                .ok(new ShieldsEndpoint(1, "ship or skip", Verdicts.compactMessage(v), Verdicts.shieldsColor(Verdicts.decision(v)),
+                .ok(new ShieldsEndpoint(1, Verdicts.BRAND, Verdicts.compactMessage(v), Verdicts.shieldsColor(Verdicts.decision(v)),
                         Math.max(300, config.badge().shieldsCacheSeconds())))
                 .header("Cache-Control", config.badge().cacheControl())
                 .build());
@@ -59,30 +73,46 @@ public class BadgeJsonResource {
 
     @GET
     @Path("/snippets")
-    @Operation(summary = "Embed codes: HTML, Markdown, iframe and a light/dark <picture>")
+    @Operation(summary = "Embed codes: HTML, Markdown and iframe in light, dark and auto, and a light/dark <picture>")
     public Uni<Snippets> snippets(@PathParam("slug") String slug, @Context HttpServerRequest request) {
         RequestValues.slug(slug);
         return verdict(slug, request).map(v -> snippetsFor(v, links));
     }
 
+    /**
+     * Every URL carries its placement ({@code src}: site, readme, embed), so impressions and clicks of one snippet
+     * are counted together. Alt text and titles name the tool, not its verdict (the image says that, live), so a
+     * pasted snippet never goes stale. Images and the frame shrink on narrow screens (max-width:100%).
+     */
     static Snippets snippetsFor(VerdictSnapshot v, SiteLinks links) {
         String slug = v.slug();
         String name = Markup.clean(v.name() == null || v.name().isBlank() ? slug : v.name());
-        String alt = name + " " + Verdicts.callTitle(v) + " verdict on ShipOrSkip";
-        String altHtml = Markup.escape(alt);
+        String alt = Verdicts.BRAND + " verdict for " + name;
         String badge = links.badge(slug);
         String click = links.click(slug);
         String embed = links.embed(slug);
-        String html = "<a href=\"" + click + "?src=site\" target=\"_blank\" rel=\"noopener\"><img src=\"" + badge
-                + "?src=site\" alt=\"" + altHtml + "\" width=\"360\" height=\"90\" /></a>";
-        String markdown = "[![" + markdownText(alt) + "](" + badge + "?src=readme)](" + click + "?src=readme)";
-        String iframe = "<iframe src=\"" + embed + "\" title=\"" + Markup.escape(name + " ShipOrSkip verdict")
-                + "\" width=\"360\" height=\"260\" style=\"border:0;border-radius:16px;max-width:100%;\" loading=\"lazy\"></iframe>";
+        ThemeSnippets light = themed(Theme.LIGHT, alt, badge, click, embed);
+        ThemeSnippets dark = themed(Theme.DARK, alt, badge, click, embed);
+        ThemeSnippets auto = themed(Theme.AUTO, alt, badge, click, embed);
         String picture = "<a href=\"" + click + "?src=site\" target=\"_blank\" rel=\"noopener\"><picture>"
                 + "<source media=\"(prefers-color-scheme: dark)\" srcset=\"" + badge + "?theme=dark&amp;src=site\" />"
-                + "<img src=\"" + badge + "?theme=light&amp;src=site\" alt=\"" + altHtml + "\" width=\"360\" height=\"90\" />"
+                + "<img src=\"" + badge + "?theme=light&amp;src=site\" alt=\"" + Markup.escape(alt) + "\" " + IMG_SIZE + " />"
                 + "</picture></a>";
-        return new Snippets(html, markdown, iframe, picture, badge, click, embed);
+        return new Snippets(auto.html(), auto.markdown(), auto.iframe(), picture, badge, click, embed, alt,
+                new Themes(light, dark, auto));
+    }
+
+    /** The card's size, shrinking with the page (height follows the width). */
+    static final String IMG_SIZE = "width=\"360\" height=\"90\" style=\"max-width:100%;height:auto;\"";
+
+    private static ThemeSnippets themed(Theme theme, String alt, String badge, String click, String embed) {
+        String t = "?theme=" + theme.param;
+        String html = "<a href=\"" + click + "?src=site\" target=\"_blank\" rel=\"noopener\"><img src=\"" + badge + t
+                + "&amp;src=site\" alt=\"" + Markup.escape(alt) + "\" " + IMG_SIZE + " /></a>";
+        String markdown = "[![" + markdownText(alt) + "](" + badge + t + "&src=readme)](" + click + "?src=readme)";
+        String iframe = "<iframe src=\"" + embed + t + "&amp;src=embed\" title=\"" + Markup.escape(alt)
+                + "\" width=\"360\" height=\"260\" style=\"border:0;border-radius:16px;max-width:100%;\" loading=\"lazy\"></iframe>";
+        return new ThemeSnippets(html, markdown, iframe);
     }
 
     /**

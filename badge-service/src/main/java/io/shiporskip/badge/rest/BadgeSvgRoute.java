@@ -8,6 +8,7 @@ import io.shiporskip.badge.counting.Placement;
 import io.shiporskip.badge.counting.Source;
 import io.shiporskip.badge.render.BadgeRenderCache;
 import io.shiporskip.badge.render.BadgeStyle;
+import io.shiporskip.badge.render.ErrorState;
 import io.shiporskip.badge.render.SvgRenderer;
 import io.shiporskip.badge.render.Theme;
 import io.shiporskip.badge.service.VerdictLookup;
@@ -25,8 +26,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -43,28 +42,24 @@ public class BadgeSvgRoute {
 
     private final VerdictService verdicts;
     private final BadgeRenderCache renders;
-    private final SvgRenderer renderer;
     private final CountingPolicy counting;
     private final CharSequence cacheControl;
-    private final Map<BadgeStyle, Map<Theme, Buffer>> unknownTool = new EnumMap<>(BadgeStyle.class);
-    private final Map<BadgeStyle, Map<Theme, Buffer>> unavailable = new EnumMap<>(BadgeStyle.class);
+    /** Every error image, rendered once: [state][style][theme]. */
+    private final Buffer[][][] errors;
 
     public BadgeSvgRoute(VerdictService verdicts, BadgeRenderCache renders, SvgRenderer renderer, CountingPolicy counting,
             BadgeConfig config) {
         this.verdicts = verdicts;
         this.renders = renders;
-        this.renderer = renderer;
         this.counting = counting;
         this.cacheControl = HttpHeaders.createOptimized(config.badge().cacheControl());
-        for (BadgeStyle style : BadgeStyle.values()) {
-            Map<Theme, Buffer> u = new EnumMap<>(Theme.class);
-            Map<Theme, Buffer> d = new EnumMap<>(Theme.class);
-            for (Theme theme : Theme.values()) {
-                u.put(theme, Buffer.buffer(renderer.message("unknown tool", style, theme)));
-                d.put(theme, Buffer.buffer(renderer.message("verdict unavailable", style, theme)));
+        this.errors = new Buffer[ErrorState.values().length][BadgeStyle.values().length][Theme.values().length];
+        for (ErrorState state : ErrorState.values()) {
+            for (BadgeStyle style : BadgeStyle.values()) {
+                for (Theme theme : Theme.values()) {
+                    errors[state.ordinal()][style.ordinal()][theme.ordinal()] = Buffer.buffer(renderer.error(state, style, theme));
+                }
             }
-            unknownTool.put(style, u);
-            unavailable.put(style, d);
         }
     }
 
@@ -114,26 +109,20 @@ public class BadgeSvgRoute {
     }
 
     private void respond(RoutingContext ctx, VerdictLookup lookup, Params params, String address, Source source) {
-        BadgeStyle style = params.style();
-        Theme theme = params.theme();
-        HttpServerResponse response = ctx.response();
-        MultiMap headers = response.headers();
-        headers.add(Headers.CONTENT_TYPE, Headers.SVG)
-                .add(Headers.NOSNIFF_NAME, Headers.NOSNIFF)
-                .add(Headers.CSP_NAME, Headers.SVG_CSP)
-                .add(Headers.FRAME_OPTIONS_NAME, Headers.DENY)
-                .add(Headers.ALLOW_ORIGIN_NAME, Headers.ANY)
-                .add(Headers.CORP_NAME, Headers.CROSS_ORIGIN);
         switch (lookup.status()) {
             // UNCHECKED: a never-seen slug past the client's lookup budget; almost always junk, and no-store either way.
-            case UNKNOWN, UNCHECKED -> error(response, 404, unknownTool.get(style).get(theme));
-            case UNAVAILABLE -> error(response, 503, unavailable.get(style).get(theme));
+            case UNKNOWN, UNCHECKED -> fail(ctx, ErrorState.UNKNOWN_TOOL, params.style(), params.theme(), null,
+                    "unknown tool: " + ctx.pathParam("slug"));
+            case UNAVAILABLE -> fail(ctx, ErrorState.UNAVAILABLE, params.style(), params.theme(), null,
+                    "verdict unavailable: api cannot be reached");
             case FOUND -> {
-                BadgeRenderCache.Rendered rendered = renders.get(lookup.snapshot(), style, theme);
+                HttpServerResponse response = ctx.response();
+                imageHeaders(response.headers());
+                BadgeRenderCache.Rendered rendered = renders.get(lookup.snapshot(), params.style(), params.theme());
                 HttpServerRequest request = ctx.request();
                 // Counted whether or not the bytes are sent: a 304 is still a view (camo revalidates each one).
                 counting.impression(EventKind.BADGE, lookup.snapshot().slug(), request, address, source, params.placement());
-                headers.add(Headers.CACHE_CONTROL, cacheControl).add(Headers.ETAG, rendered.etagHeader());
+                response.headers().add(Headers.CACHE_CONTROL, cacheControl).add(Headers.ETAG, rendered.etagHeader());
                 String ifNoneMatch = request.getHeader(Headers.IF_NONE_MATCH);
                 if (ifNoneMatch != null && matches(ifNoneMatch, rendered.etag())) {
                     response.setStatusCode(304).end();
@@ -144,8 +133,32 @@ public class BadgeSvgRoute {
         }
     }
 
-    private static void error(HttpServerResponse response, int status, Buffer body) {
-        response.setStatusCode(status).putHeader(Headers.CACHE_CONTROL, Headers.NO_STORE).end(body);
+    private static void imageHeaders(MultiMap headers) {
+        headers.add(Headers.CONTENT_TYPE, Headers.SVG)
+                .add(Headers.NOSNIFF_NAME, Headers.NOSNIFF)
+                .add(Headers.CSP_NAME, Headers.SVG_CSP)
+                .add(Headers.FRAME_OPTIONS_NAME, Headers.DENY)
+                .add(Headers.ALLOW_ORIGIN_NAME, Headers.ANY)
+                .add(Headers.CORP_NAME, Headers.CROSS_ORIGIN);
+    }
+
+    /**
+     * Every error of the image route: an SVG that renders in an {@code <img>} (a problem+json body would be blocked by
+     * the browser, ERR_BLOCKED_BY_ORB, and show a broken image), with the status and {@code no-store}; the problem
+     * document only for a client that asks for JSON. Off the hot path: the images are rendered at startup.
+     */
+    private void fail(RoutingContext ctx, ErrorState state, BadgeStyle style, Theme theme, String field, String detail) {
+        HttpServerResponse response = ctx.response();
+        if (Headers.wantsJson(ctx.request())) {
+            response.putHeader(Headers.NOSNIFF_NAME, Headers.NOSNIFF).putHeader(Headers.ALLOW_ORIGIN_NAME, Headers.ANY)
+                    .putHeader(Headers.FRAME_OPTIONS_NAME, Headers.DENY).putHeader(Headers.CSP_NAME, Headers.API_CSP)
+                    .putHeader(Headers.VARY, Headers.ACCEPT);
+            ProblemMapper.send(response, ProblemMapper.problem(state.status, detail, ctx.request().path(), field, field == null ? null : detail));
+            return;
+        }
+        imageHeaders(response.headers());
+        response.setStatusCode(state.status).putHeader(Headers.CACHE_CONTROL, Headers.NO_STORE).putHeader(Headers.VARY, Headers.ACCEPT)
+                .end(errors[state.ordinal()][style.ordinal()][theme.ordinal()]);
     }
 
     /** If-None-Match may list several tags, weak or strong, or "*". */
@@ -161,7 +174,7 @@ public class BadgeSvgRoute {
     private static final Params DEFAULTS = new Params(BadgeStyle.CARD, Theme.LIGHT, Placement.UNSPECIFIED);
 
     /** Parsed and validated query values, or null after answering 400 naming the parameter. */
-    private static Params params(RoutingContext ctx) {
+    private Params params(RoutingContext ctx) {
         if (ctx.request().query() == null) {
             return DEFAULTS; // the common case parses nothing
         }
@@ -175,10 +188,19 @@ public class BadgeSvgRoute {
         }
     }
 
-    private static void badInput(RoutingContext ctx, String field, String message) {
-        HttpServerResponse r = ctx.response();
-        r.putHeader(Headers.NOSNIFF_NAME, Headers.NOSNIFF).putHeader(Headers.ALLOW_ORIGIN_NAME, Headers.ANY)
-                .putHeader(Headers.FRAME_OPTIONS_NAME, Headers.DENY).putHeader(Headers.CSP_NAME, Headers.API_CSP);
-        ProblemMapper.send(r, ProblemMapper.problem(400, message, ctx.request().path(), field, message));
+    /** A 400: the image says which parameter to fix, drawn in the style and theme the page most likely asked for. */
+    private void badInput(RoutingContext ctx, String field, String message) {
+        BadgeStyle style = BadgeStyle.CARD;
+        Theme theme = Theme.LIGHT;
+        if (ctx.request().query() != null) {
+            try {
+                MultiMap query = ctx.queryParams();
+                style = BadgeStyle.closest(query.get("style"));
+                theme = Theme.closest(query.get("theme"));
+            } catch (RuntimeException undecodable) {
+                // the defaults then
+            }
+        }
+        fail(ctx, ErrorState.badInput(field), style, theme, field, message);
     }
 }

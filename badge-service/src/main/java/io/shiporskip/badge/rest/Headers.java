@@ -19,6 +19,8 @@ final class Headers {
     static final CharSequence CORP_NAME = HttpHeaders.createOptimized("Cross-Origin-Resource-Policy");
     static final CharSequence CROSS_ORIGIN = HttpHeaders.createOptimized("cross-origin");
     static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+    static final CharSequence VARY = HttpHeaders.VARY;
+    static final CharSequence ACCEPT = HttpHeaders.ACCEPT;
 
     static final CharSequence SVG = HttpHeaders.createOptimized("image/svg+xml;charset=utf-8");
     /** Images may carry inline styles (theme switching), never scripts, and may not be framed. */
@@ -34,5 +36,22 @@ final class Headers {
             + "form-action 'none'";
 
     private Headers() {
+    }
+
+    /**
+     * Whether an error should be a problem document rather than an image or page: only when the client names JSON
+     * (application/json, application/problem+json) and no image type. Browsers loading an {@code <img>} or an iframe
+     * never do; {@code *}/{@code *} gets the image.
+     */
+    static boolean wantsJson(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        String a = accept.toLowerCase(java.util.Locale.ROOT);
+        return a.contains("json") && !a.contains("image/");
+    }
+
+    static boolean wantsJson(io.vertx.core.http.HttpServerRequest request) {
+        return wantsJson(request.getHeader(ACCEPT));
     }
 }

@@ -3,6 +3,7 @@ package io.shiporskip.badge.service;
 import io.shiporskip.model.ReviewPage;
 import io.quarkus.runtime.Startup;
 import io.shiporskip.badge.config.BadgeConfig;
+import io.shiporskip.badge.counting.Placement;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.Locale;
@@ -59,5 +60,33 @@ public class SiteLinks {
 
     public String embed(String slug) {
         return publicBase + "/embed/" + slug;
+    }
+
+    /**
+     * The link inside the widget: the click route with the widget's placement and the embedding page's host
+     * ({@code via}, already reduced to a host name by {@code Referrers.host}; empty or null for none).
+     */
+    public String widgetClick(String slug, Placement placement, String embeddingHost) {
+        String url = click(slug) + "?src=" + placement.param;
+        return embeddingHost == null || embeddingHost.isEmpty() ? url : url + "&via=" + embeddingHost;
+    }
+
+    /**
+     * Whether a Referer is this service's own widget for the slug ({@code {public}/embed/{slug}}, with or without a
+     * query): a click whose Referer is that came from inside the widget, so the widget's {@code via} names the site.
+     */
+    public boolean isOwnWidget(String referer, String slug) {
+        if (referer == null) {
+            return false;
+        }
+        String prefix = publicBase + "/embed/" + slug;
+        if (!referer.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return false;
+        }
+        if (referer.length() == prefix.length()) {
+            return true;
+        }
+        char next = referer.charAt(prefix.length());
+        return next == '?' || next == '#';
     }
 }

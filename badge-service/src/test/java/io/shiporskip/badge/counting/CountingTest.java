@@ -87,8 +87,45 @@ class CountingTest {
             given().config(NO_FOLLOW).header("User-Agent", BROWSER).get("/api/badge-click/" + slug + "?src=embed").then().statusCode(302);
         }
         settle(slug, 8);
-        assertEquals(5, rows(slug, "embed", "direct", "unspecified", "blog.example"));
+        // The widget is placement "embed" when its URL names none, like the clicks from it (issue 13).
+        assertEquals(5, rows(slug, "embed", "direct", "embed", "blog.example"));
         assertEquals(3, rows(slug, "click", "direct", "embed", ""));
+    }
+
+    @Test
+    void aClickFromInsideTheWidgetIsCreditedToTheSiteThatFramedIt() throws InterruptedException {
+        String slug = "framed-tool";
+        Fixtures.stub(Fixtures.ship(slug, "Framed Tool"));
+        String widget = BadgeTestResources.PUBLIC + "/embed/" + slug + "?theme=dark&src=embed";
+        // The widget's load: the framing page is its Referer, and its link carries that host.
+        String html = given().header("User-Agent", BROWSER).header("Referer", "https://Blog.Example/posts/1?utm=x")
+                .get("/embed/" + slug + "?theme=dark&src=embed").then().statusCode(200).extract().asString();
+        String link = BadgeTestResources.PUBLIC + "/api/badge-click/" + slug + "?src=embed&amp;via=blog.example";
+        assertTrue(html.contains("href=\"" + link + "\""), html);
+        // The click from inside the frame: its Referer is the widget itself.
+        given().config(NO_FOLLOW).urlEncodingEnabled(false).header("User-Agent", BROWSER).header("Referer", widget)
+                .get("/api/badge-click/" + slug + "?src=embed&via=blog.example").then().statusCode(302);
+        // A widget click without via is credited to no host, never to the badge service's own.
+        given().config(NO_FOLLOW).header("User-Agent", BROWSER).header("Referer", BadgeTestResources.PUBLIC + "/embed/" + slug)
+                .get("/api/badge-click/" + slug + "?src=embed").then().statusCode(302);
+        // via from anywhere else is ignored: a link on another page cannot claim a host.
+        given().config(NO_FOLLOW).urlEncodingEnabled(false).header("User-Agent", BROWSER).header("Referer", "https://other.example/page")
+                .get("/api/badge-click/" + slug + "?src=embed&via=blog.example").then().statusCode(302);
+        // ...nor from another tool's widget, nor a lookalike path.
+        given().config(NO_FOLLOW).urlEncodingEnabled(false).header("User-Agent", BROWSER)
+                .header("Referer", BadgeTestResources.PUBLIC + "/embed/" + slug + "-other?src=embed")
+                .get("/api/badge-click/" + slug + "?src=embed&via=blog.example").then().statusCode(302);
+        // Only a host name: anything else in via counts as no host.
+        given().config(NO_FOLLOW).urlEncodingEnabled(false).header("User-Agent", BROWSER).header("Referer", widget)
+                .get("/api/badge-click/" + slug + "?src=embed&via=evil.example%2Fpath").then().statusCode(302);
+        given().config(NO_FOLLOW).urlEncodingEnabled(false).header("User-Agent", BROWSER).header("Referer", widget)
+                .get("/api/badge-click/" + slug + "?src=embed&via=a.example&via=b.example").then().statusCode(302);
+        settle(slug, 7);
+        assertEquals(1, rows(slug, "embed", "direct", "embed", "blog.example"));
+        assertEquals(1, rows(slug, "click", "direct", "embed", "blog.example"));
+        assertEquals(3, rows(slug, "click", "direct", "embed", ""));
+        assertEquals(1, rows(slug, "click", "direct", "embed", "other.example"));
+        assertEquals(1, rows(slug, "click", "direct", "embed", "badges.example"), "a click from another tool's widget: its Referer's host");
     }
 
     @Test

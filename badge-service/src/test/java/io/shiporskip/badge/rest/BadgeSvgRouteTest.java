@@ -93,10 +93,11 @@ class BadgeSvgRouteTest {
     @Test
     void compactStylesSayShipOrSkipAndTheCall() throws Exception {
         Fixtures.stub(Fixtures.verdict("compact-tool", "Compact", VerdictDecision.SKIP, 1, 3, "2"));
+        // Issue 13: the brand spelled one way, and the call in the site's words instead of "SKIP 1/3".
         String flat = Fixtures.parseXml(badge("compact-tool", "style=flat").asString()).getDocumentElement().getTextContent();
-        assertTrue(flat.contains("ship or skip") && flat.contains("SKIP 1/3"), flat);
+        assertTrue(flat.contains("Ship or Skip") && flat.contains("SKIP \u00B7 1 ship / 3 skip"), flat);
         String big = Fixtures.parseXml(badge("compact-tool", "style=for-the-badge").asString()).getDocumentElement().getTextContent();
-        assertTrue(big.contains("SHIP OR SKIP") && big.contains("SKIP 1/3"), big);
+        assertTrue(big.contains("SHIP OR SKIP") && big.contains("SKIP \u00B7 1 SHIP / 3 SKIP"), big);
     }
 
     @Test
@@ -163,14 +164,20 @@ class BadgeSvgRouteTest {
         }
     }
 
+    /** A client that asks for JSON (the image route's errors are images for everyone else). */
+    private static Response badgeAsJson(String slug, String query, String accept) {
+        return given().urlEncodingEnabled(false).accept(accept).when().get("/api/badge/" + slug + (query.isEmpty() ? "" : "?" + query));
+    }
+
     @Test
     void unknownQueryValuesAre400ProblemsNamingTheParameter() {
         Fixtures.stub(Fixtures.ship("param-tool", "Param Tool"));
+        int i = 0;
         for (String[] c : new String[][] {
             {"style=fancy", "style"}, {"theme=purple", "theme"}, {"src=twitter", "src"},
             {"style=FLAT", "style"}, {"style=flat&style=card", "style"}, {"theme=", "theme"},
             {"src=%3Cscript%3E", "src"}}) {
-            badge("param-tool", c[0]).then()
+            badgeAsJson("param-tool", c[0], i++ % 2 == 0 ? "application/problem+json" : "application/json").then()
                     .statusCode(400)
                     .contentType("application/problem+json")
                     .header("X-Content-Type-Options", "nosniff")
@@ -186,11 +193,70 @@ class BadgeSvgRouteTest {
     @Test
     void malformedSlugIs400() {
         for (String slug : List.of("Bad_Slug", "UPPER", "a--b", "-lead", "%3Cscript%3E", "a%2Fb", "x".repeat(101), "caf%C3%A9")) {
-            badge(slug, "").then()
+            badgeAsJson(slug, "", "application/json").then()
                     .statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("slug"));
         }
+    }
+
+    /** What Chromium sends for an {@code <img>}. */
+    static final String IMG_ACCEPT = "image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8";
+
+    /**
+     * Issue 13: a typo in a pasted badge URL used to answer problem+json, which Chromium blocks in an {@code <img>}
+     * (ERR_BLOCKED_BY_ORB) — a broken image on the maker's page. Now every error is an image saying what to fix,
+     * drawn in the style the page most likely meant, with the error's status and no-store.
+     */
+    @Test
+    void typosAnswerImagesThatSayWhatToFix() throws Exception {
+        Fixtures.stub(Fixtures.ship("typo-tool", "Typo Tool"));
+        record Case(String slug, String query, String hint, String height) {
+        }
+        for (Case c : List.of(
+                new Case("typo-tool", "style=flat-squared", "unknown style", "20"),
+                new Case("typo-tool", "theme=Dark", "Use light, dark or auto", "90"),
+                new Case("typo-tool", "src=github", "Use readme, site, docs, other or embed", "90"),
+                new Case("typo-tool", "style=FOR-THE-BADGE&src=x", "UNKNOWN STYLE", "28"),
+                new Case("Typo-Tool", "", "Slugs are lower-case, like my-tool", "90"),
+                new Case("Typo-Tool", "style=flat", "check the slug", "20"),
+                new Case("typo-tool", "style=flat&style=card", "unknown style", "20"))) {
+            for (String accept : new String[] {IMG_ACCEPT, "*/*", null}) {
+                String where = c + " Accept " + accept;
+                var request = given().urlEncodingEnabled(false);
+                if (accept != null) {
+                    request.accept(accept);
+                }
+                Response r = request.get("/api/badge/" + c.slug() + (c.query().isEmpty() ? "" : "?" + c.query()));
+                r.then().statusCode(400)
+                        .header("Content-Type", "image/svg+xml;charset=utf-8")
+                        .header("Cache-Control", "no-store")
+                        .header("ETag", nullValue())
+                        .header("X-Content-Type-Options", "nosniff")
+                        .header("Access-Control-Allow-Origin", "*")
+                        .header("Cross-Origin-Resource-Policy", "cross-origin");
+                Document doc = Fixtures.parseXml(r.asString());
+                Element svg = doc.getDocumentElement();
+                assertEquals("img", svg.getAttribute("role"), where);
+                assertEquals(c.height(), svg.getAttribute("height"), where);
+                assertTrue(svg.getTextContent().contains(c.hint()), where + ": " + svg.getTextContent());
+                assertFalse(r.asString().contains("Typo-Tool") || r.asString().contains("squared") || r.asString().contains("github"),
+                        "the request's values are never echoed: " + where);
+            }
+        }
+        // A JSON client still gets the problem naming the parameter.
+        badgeAsJson("typo-tool", "theme=Dark", "application/problem+json").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("theme"));
+    }
+
+    @Test
+    void unknownToolAndUnavailableAreProblemsForJsonClients() {
+        Fixtures.stubUnknown("json-ghost");
+        badgeAsJson("json-ghost", "", "application/json").then().statusCode(404).contentType("application/problem+json")
+                .header("Cache-Control", "no-store").body("detail", containsString("unknown tool"));
+        Fixtures.stubDown("json-down");
+        badgeAsJson("json-down", "", "application/problem+json").then().statusCode(503).contentType("application/problem+json")
+                .header("Cache-Control", "no-store");
     }
 
     @Test

@@ -27,10 +27,16 @@ final class RawHttp {
     }
 
     static Reply get(String target) {
+        return get(target, null);
+    }
+
+    /** With an Accept header when {@code accept} is not null. */
+    static Reply get(String target, String accept) {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String requestHeaders = "Host: localhost\r\nConnection: close\r\n" + (accept == null ? "" : "Accept: " + accept + "\r\n");
+            out.write(("GET " + target + " HTTP/1.1\r\n" + requestHeaders + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream all = new ByteArrayOutputStream();
