@@ -3,8 +3,8 @@ raw sockets (so malformed requests reach the server as written), with the answer
 
   * no 5xx, and every request gets an HTTP answer (no hang, no dropped connection);
   * every 4xx is application/problem+json with a JSON body whose status matches — except the badge image
-    (GET /api/badge/{slug}: its 404/503 are SVG images) and the widget (/embed/{slug}: its 404/503 are HTML
-    pages), which are images/pages by design;
+    (GET /api/badge/{slug}: its 400/404/503 are SVG images) and the widget (/embed/{slug}: its 400/404/503 are
+    HTML pages), which are images/pages by design (issue 13: a JSON body in an <img> is a broken image);
   * every SVG is well-formed XML (xml.etree) without an injected element or attribute, and no SVG or HTML
     carries the injection marker unescaped.
 
@@ -360,10 +360,10 @@ class Fuzzer:
                             self.fail(seed, "problem body without the matching status", req, answer)
                     except ValueError:
                         self.fail(seed, "problem+json body is not JSON", req, answer)
-            elif image_route and ctype.startswith("image/svg+xml") and status in (404, 503):
+            elif image_route and ctype.startswith("image/svg+xml") and status in (400, 404, 503):
                 with self.lock:
                     self.stats["svg_errors"] += 1
-            elif widget_route and ctype.startswith("text/html") and status in (404, 503):
+            elif widget_route and ctype.startswith("text/html") and status in (400, 404, 503):
                 with self.lock:
                     self.stats["html_errors"] += 1
             elif invalid and not body and status in (400, 414, 431):
