@@ -72,10 +72,8 @@ public record ToolPage(
                 : "The expert panel has not reviewed it yet.");
         PageMeta meta = PageMeta.shared(heading, description, links.reviewPage(tool.slug()), "article");
 
-        VerdictDecision decision = tool.verdict().decision();
-        String altCall = decision == null || decision == VerdictDecision.NONE ? "Pending" : verdict.call();
         return new ToolPage(meta, tool, webLink(tool.website()), verdict, cards, pending, community, share, others,
-                EmbedCodes.of(tool.slug(), tool.name(), altCall, links), SubscribeForm.empty(tool.slug()));
+                EmbedCodes.of(tool.slug(), tool.name(), links), SubscribeForm.empty(tool.slug()));
     }
 
     private static ReviewCard card(ReviewView review, String lens) {

@@ -81,8 +81,11 @@ class ReviewPageTest {
         assertTrue(page.srcs().contains(PagesProfile.BADGES + "/api/badge/smolvlm2-2b"), "badge preview");
         assertTrue(page.srcs().contains(PagesProfile.BADGES + "/embed/smolvlm2-2b"), "widget preview");
         assertTrue(body.contains(Markup.escape("<a href=\"" + PagesProfile.BADGES + "/api/badge-click/smolvlm2-2b?src=site\"")));
-        assertTrue(body.contains(Markup.escape("[![SmolVLM2\\-2B Ship verdict on ShipOrSkip](" + PagesProfile.BADGES
-                + "/api/badge/smolvlm2-2b?src=readme)](" + PagesProfile.BADGES + "/api/badge-click/smolvlm2-2b?src=readme)")));
+        // badge-service's snippet rule: alt text that stays true when the verdict changes, the theme following the page.
+        assertTrue(body.contains(Markup.escape("[![Ship or Skip verdict for SmolVLM2\\-2B](" + PagesProfile.BADGES
+                + "/api/badge/smolvlm2-2b?theme=auto&src=readme)](" + PagesProfile.BADGES
+                + "/api/badge-click/smolvlm2-2b?src=readme)")));
+        assertTrue(body.contains(Markup.escape("<iframe src=\"" + PagesProfile.BADGES + "/embed/smolvlm2-2b?theme=auto&amp;src=embed\"")));
 
         // The newsletter form posts to this page's own route.
         assertTrue(body.contains("<form class=\"subscribe\" method=\"post\" action=\"/tool/smolvlm2-2b/subscribe\">"));
@@ -134,7 +137,7 @@ class ReviewPageTest {
         assertEquals("<script>alert(\"name\")</script> Widget review: the panel says Skip", page.meta("og:title"));
         assertTrue(page.metaName("description").startsWith("\"><img src=x onerror=alert(1)>."));
         // Inside the embed codes the name is escaped for the embedding page, and escaped again for this one.
-        assertTrue(body.contains("alt=&quot;&amp;lt;script&amp;gt;alert(&amp;quot;name&amp;quot;)&amp;lt;/script&amp;gt; Widget Skip verdict"),
+        assertTrue(body.contains("alt=&quot;Ship or Skip verdict for &amp;lt;script&amp;gt;alert(&amp;quot;name&amp;quot;)&amp;lt;/script&amp;gt; Widget&quot;"),
                 "escaped alt text in the HTML embed code");
     }
 
@@ -153,7 +156,7 @@ class ReviewPageTest {
         assertTrue(body.contains("Still to review: Builder, Skeptic, Futurist, Founder."));
         assertTrue(body.contains("No community votes yet"));
         assertTrue(body.contains("Quill Coder is waiting for the expert panel&#39;s verdict."), "share text");
-        assertTrue(body.contains("Quill Coder Pending verdict on ShipOrSkip"), "embed alt text");
+        assertTrue(body.contains("Ship or Skip verdict for Quill Coder"), "embed alt text");
         assertFalse(body.contains("score-number"));
         page.assertAccessibleStructure();
     }

@@ -1,5 +1,6 @@
 package io.shiporskip.badge.render;
 
+import io.shiporskip.model.EmbedSnippets;
 import io.shiporskip.model.VerdictDecision;
 import io.shiporskip.model.VerdictSnapshot;
 import io.shiporskip.model.VerdictWording;
@@ -8,7 +9,7 @@ import io.shiporskip.model.VerdictWording;
 public final class Verdicts {
 
     /** The brand, spelled one way everywhere (the for-the-badge style upper-cases it, as it does all its text). */
-    public static final String BRAND = "Ship or Skip";
+    public static final String BRAND = EmbedSnippets.BRAND;
 
     private Verdicts() {
     }

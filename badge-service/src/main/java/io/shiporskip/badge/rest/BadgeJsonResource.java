@@ -1,12 +1,12 @@
 package io.shiporskip.badge.rest;
 
+import io.shiporskip.model.EmbedSnippets;
 import io.shiporskip.badge.config.BadgeConfig;
 import io.shiporskip.badge.render.Theme;
 import io.shiporskip.badge.render.Verdicts;
 import io.shiporskip.badge.service.SiteLinks;
 import io.shiporskip.badge.service.VerdictLookup;
 import io.shiporskip.badge.service.VerdictService;
-import io.shiporskip.model.Markup;
 import io.shiporskip.model.VerdictSnapshot;
 import io.smallrye.mutiny.Uni;
 import io.shiporskip.badge.counting.CountingPolicy;
@@ -86,53 +86,20 @@ public class BadgeJsonResource {
      */
     static Snippets snippetsFor(VerdictSnapshot v, SiteLinks links) {
         String slug = v.slug();
-        String name = Markup.clean(v.name() == null || v.name().isBlank() ? slug : v.name());
-        String alt = Verdicts.BRAND + " verdict for " + name;
+        String alt = EmbedSnippets.alt(slug, v.name());
         String badge = links.badge(slug);
         String click = links.click(slug);
         String embed = links.embed(slug);
         ThemeSnippets light = themed(Theme.LIGHT, alt, badge, click, embed);
         ThemeSnippets dark = themed(Theme.DARK, alt, badge, click, embed);
         ThemeSnippets auto = themed(Theme.AUTO, alt, badge, click, embed);
-        String picture = "<a href=\"" + click + "?src=site\" target=\"_blank\" rel=\"noopener\"><picture>"
-                + "<source media=\"(prefers-color-scheme: dark)\" srcset=\"" + badge + "?theme=dark&amp;src=site\" />"
-                + "<img src=\"" + badge + "?theme=light&amp;src=site\" alt=\"" + Markup.escape(alt) + "\" " + IMG_SIZE + " />"
-                + "</picture></a>";
-        return new Snippets(auto.html(), auto.markdown(), auto.iframe(), picture, badge, click, embed, alt,
-                new Themes(light, dark, auto));
+        return new Snippets(auto.html(), auto.markdown(), auto.iframe(), EmbedSnippets.picture(alt, badge, click), badge,
+                click, embed, alt, new Themes(light, dark, auto));
     }
-
-    /** The card's size, shrinking with the page (height follows the width). */
-    static final String IMG_SIZE = "width=\"360\" height=\"90\" style=\"max-width:100%;height:auto;\"";
 
     private static ThemeSnippets themed(Theme theme, String alt, String badge, String click, String embed) {
-        String t = "?theme=" + theme.param;
-        String html = "<a href=\"" + click + "?src=site\" target=\"_blank\" rel=\"noopener\"><img src=\"" + badge + t
-                + "&amp;src=site\" alt=\"" + Markup.escape(alt) + "\" " + IMG_SIZE + " /></a>";
-        String markdown = "[![" + markdownText(alt) + "](" + badge + t + "&src=readme)](" + click + "?src=readme)";
-        String iframe = "<iframe src=\"" + embed + t + "&amp;src=embed\" title=\"" + Markup.escape(alt)
-                + "\" width=\"360\" height=\"260\" style=\"border:0;border-radius:16px;max-width:100%;\" loading=\"lazy\"></iframe>";
-        return new ThemeSnippets(html, markdown, iframe);
-    }
-
-    /**
-     * Markdown alt text: markup characters become entities (renderers show them as text) and other ASCII
-     * punctuation is backslash-escaped, so a name can neither close the image/link syntax nor smuggle HTML.
-     */
-    static String markdownText(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '<' || c == '>' || c == '&') {
-                out.append(c == '<' ? "&lt;" : c == '>' ? "&gt;" : "&amp;");
-                continue;
-            }
-            if (c < 128 && !Character.isLetterOrDigit(c) && c != ' ') {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
+        EmbedSnippets.Codes codes = EmbedSnippets.codes(theme.param, alt, badge, click, embed);
+        return new ThemeSnippets(codes.html(), codes.markdown(), codes.iframe());
     }
 
     private Uni<VerdictSnapshot> verdict(String slug, HttpServerRequest request) {
