@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * LISTENs on {@value VerdictEvents#VerdictEvents.CHANNEL} (api NOTIFYs it with a tool slug when that verdict changes) and drops the
+ * LISTENs on {@value VerdictEvents#CHANNEL} (api NOTIFYs it with a tool slug when that verdict changes) and drops the
  * slug from the caches, so the next badge load shows the new verdict. The subscriber reconnects by itself
  * when the database goes away; notifications sent meanwhile are lost, so after a reconnect every cached
  * verdict is dropped.
