@@ -24,6 +24,10 @@ class InvisibleCharactersTest {
         Map<String, Object> tool = new HashMap<>(TestAccounts.toolBody(slug));
         tool.put("name", "Tru\u200Bst\u202Egpj.exe\u2060 Me\uFEFF");
         tool.put("tagline", "Sa\u200Dfe \u2066tagline\u2069");
+        // Its own vendor and website: other tests search the shared database for the default tool's words.
+        tool.put("vendor", "Invisible Ink");
+        tool.put("website", "https://invisible.example");
+        tool.put("vendor", "Invisible Ink"); // not "Quill Labs": EditorialTest searches its own tool by that word
         given().auth().oauth2(adminToken()).contentType("application/json").body(tool)
                 .when().post("/api/tools").then().statusCode(201);
         // Feeds list tools with a verdict.

@@ -33,10 +33,8 @@ class RecordedVerdictsTest {
     void aReviewedToolsVerdictIsWhatBadgeServiceWasShown() throws Exception {
         String slug = "contract-reviewed";
         if (given().when().get("/api/tools/" + slug).statusCode() == 404) {
-            Map<String, Object> tool = new HashMap<>(TestAccounts.toolBody(slug));
-            tool.put("name", "Contract Reviewed");
-            tool.put("tagline", "Three critics ship it, one skips it");
-            given().auth().oauth2(adminToken()).contentType("application/json").body(tool)
+            given().auth().oauth2(adminToken()).contentType("application/json")
+                    .body(tool(slug, "Contract Reviewed", "Three critics ship it, one skips it"))
                     .when().post("/api/tools").then().statusCode(201);
             review(slug, "builder", 88, "SHIP");
             review(slug, "skeptic", 61, "SKIP");
@@ -45,6 +43,16 @@ class RecordedVerdictsTest {
         }
         matchesRecording("verdict-reviewed.json", given().when().get("/api/tools/" + slug + "/verdict")
                 .then().statusCode(200).extract().asString());
+    }
+
+    /** A tool of its own words: other tests search the shared database for the default tool's words. */
+    private static Map<String, Object> tool(String slug, String name, String tagline) {
+        Map<String, Object> tool = new HashMap<>(TestAccounts.toolBody(slug));
+        tool.put("name", name);
+        tool.put("tagline", tagline);
+        tool.put("vendor", "Contract Labs");
+        tool.put("website", "https://contract.example");
+        return tool;
     }
 
     private static void review(String slug, String critic, int score, String decision) {
@@ -57,10 +65,8 @@ class RecordedVerdictsTest {
     void anUnreviewedToolsVerdictIsWhatBadgeServiceWasShown() throws Exception {
         String slug = "contract-unreviewed";
         if (given().when().get("/api/tools/" + slug).statusCode() == 404) {
-            Map<String, Object> tool = new HashMap<>(TestAccounts.toolBody(slug));
-            tool.put("name", "Contract Unreviewed");
-            tool.put("tagline", "A tool nobody has reviewed or voted on yet");
-            given().auth().oauth2(adminToken()).contentType("application/json").body(tool)
+            given().auth().oauth2(adminToken()).contentType("application/json")
+                    .body(tool(slug, "Contract Unreviewed", "A tool nobody has reviewed or voted on yet"))
                     .when().post("/api/tools").then().statusCode(201);
         }
         matchesRecording("verdict-unreviewed.json", given().when().get("/api/tools/" + slug + "/verdict")
