@@ -13,12 +13,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/categories")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Categories")
+@Tag(name = "Categories", description = "Categories and how many tools each holds")
 public class CategoryResource {
 
     @GET
     @WithSession
-    @Operation(summary = "Every category with the number of tools in it, alphabetically")
+    @Operation(operationId = "listCategories", summary = "Every category with the number of tools in it, alphabetically",
+            description = "Use a name as the category filter of GET /api/tools.")
     public Uni<List<CategoryCount>> list() {
         return Panache.getSession().chain(session -> session
                 .createNativeQuery("SELECT category, count(*) FROM catalog.tool GROUP BY category ORDER BY category",

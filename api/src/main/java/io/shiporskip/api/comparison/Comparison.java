@@ -6,6 +6,7 @@ import io.shiporskip.model.PanelVerdict;
 import io.shiporskip.model.ReviewDecision;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Tools side by side, in the order they were asked for: a column per tool, the decision table
@@ -16,6 +17,7 @@ public record Comparison(
         List<DecisionRow> decisionTable,
         List<ScorecardRow> scorecard) {
 
+    @Schema(name = "ComparisonColumn")
     public record Column(
             String slug,
             String name,
@@ -30,13 +32,18 @@ public record Comparison(
     }
 
     /** e.g. label "Panel verdict", cells ["Ship · 4 ship / 0 skip", "Ship · 3 ship / 1 skip"]. */
+    @Schema(name = "ComparisonDecisionRow")
     public record DecisionRow(String label, List<String> cells) {
     }
 
     /** One critic; a cell per tool, null where that critic has not reviewed that tool. */
-    public record ScorecardRow(CriticRef critic, List<ScorecardCell> cells) {
+    @Schema(name = "ComparisonScorecardRow")
+    public record ScorecardRow(CriticRef critic,
+            @Schema(description = "One cell per tool, in the order asked; null where this critic has not reviewed that tool")
+            List<ScorecardCell> cells) {
     }
 
+    @Schema(name = "ComparisonScorecardCell")
     public record ScorecardCell(String slug, int score, ReviewDecision decision, String text) {
     }
 }

@@ -1,8 +1,9 @@
 package io.shiporskip.api.comparison;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import io.shiporskip.api.platform.ApiProblem;
 import io.shiporskip.api.platform.Params;
-import io.shiporskip.model.ProblemDetail;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,15 +34,29 @@ public class ComparisonResource {
     }
 
     @GET
-    @Operation(summary = "Compare 2 to 4 tools", description = "The decision table (panel verdict, community, pricing, "
+    @Operation(operationId = "compareTools", summary = "Compare 2 to 4 tools", description = "The decision table (panel verdict, community, pricing, "
             + "best for, category) and the reviewer scorecard, one column per tool in the order given.")
-    @APIResponse(responseCode = "200", description = "The comparison")
-    @APIResponse(responseCode = "400", description = "Fewer than 2 or more than 4 tools, a malformed or repeated slug",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "404", description = "One of the tools does not exist",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    public Uni<Comparison> compare(@Parameter(description = "Comma-separated slugs", required = true,
-            example = "gemini-2-5-flash-lite,smolvlm2") @QueryParam("tools") String tools) {
+    @APIResponse(responseCode = "200", description = "The comparison", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Comparison.class),
+            examples = @ExampleObject(name = "twoTools", value = """
+                    {"tools":[{"slug":"gemini-2-5-flash-lite","name":"Gemini 2.5 Flash-Lite","vendor":"Google",
+                       "tagline":"The cheapest fast model for high-volume work","description":"…","category":"Language Models",
+                       "pricing":"$0.10 / 1M input tokens","entryPrice":"$0.10",
+                       "verdict":{"decision":"SHIP","ships":4,"skips":0,"shipPercent":100,"meanScore":82.5,"reviewCount":4},
+                       "community":{"state":"VOTED","votes":3,"ships":2,"skips":1,"shipPercent":67,"label":"67% ship · 3 votes"}},
+                      {"slug":"quill-coder","name":"Quill Coder","vendor":"Quill Labs",
+                       "tagline":"An editor plug-in that writes the boring half of your tests","description":"…",
+                       "category":"Developer Tools","pricing":"Free tier","entryPrice":"Free",
+                       "verdict":{"decision":"NONE","ships":0,"skips":0,"shipPercent":null,"meanScore":null,"reviewCount":0},
+                       "community":{"state":"NO_VOTES","votes":0,"ships":0,"skips":0,"shipPercent":null,"label":"No community votes yet"}}],
+                     "decisionTable":[{"label":"Panel verdict","cells":["Ship · 4 ship / 0 skip","No reviews yet"]}],
+                     "scorecard":[{"critic":{"slug":"builder","name":"Builder"},
+                       "cells":[{"slug":"gemini-2-5-flash-lite","score":88,"decision":"SHIP","text":"…"},null]}]}""")))
+    @APIResponse(responseCode = "400", description = "Fewer than 2 or more than 4 tools, a malformed or repeated slug")
+    @APIResponse(responseCode = "404", description = "One of the tools does not exist")
+    public Uni<Comparison> compare(@Parameter(description = "Comma-separated slugs, 2 to 4, all different; the "
+            + "columns follow their order", required = true, example = "gemini-2-5-flash-lite,smolvlm2",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 505)) @QueryParam("tools") String tools) {
         return comparisons.compare(slugs(tools));
     }
 

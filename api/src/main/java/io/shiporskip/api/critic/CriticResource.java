@@ -1,5 +1,10 @@
 package io.shiporskip.api.critic;
 
+import io.shiporskip.api.platform.OpenApiContract;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.shiporskip.api.config.ApiConfig.Limit;
 import io.shiporskip.api.config.ApiConfig;
 import io.shiporskip.api.critic.CriticService.NewCritic;
@@ -41,7 +46,8 @@ public class CriticResource {
     }
 
     @GET
-    @Operation(summary = "The panel's critics, in panel order, each with the lens they review through")
+    @Operation(operationId = "listCritics", summary = "The panel's critics, in panel order, each with the lens they review through",
+            description = "The order is the order of every review list and scorecard.")
     public Uni<List<CriticView>> list() {
         return critics.panel();
     }
@@ -50,8 +56,13 @@ public class CriticResource {
     @RolesAllowed(TokenClaims.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Tag(name = "Editorial", description = "Editors (admin role) maintain tools, critics, reviews and makers")
-    @Operation(summary = "Add a critic to the panel", description = "slug is derived from the name when absent; "
-            + "without a position the critic joins the end of the panel.")
+    @Extension(name = OpenApiContract.ROLE, value = TokenClaims.ADMIN)
+    @Operation(operationId = "createCritic", summary = "Add a critic to the panel", description = "slug is derived "
+            + "from the name when absent; without a position the critic joins the end of the panel.")
+    @APIResponse(responseCode = "201", description = "The new critic",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CriticView.class)))
+    @APIResponse(responseCode = "409", description = "A critic with this slug exists")
+    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
     public Uni<Response> create(@Context SecurityContext security, @Valid @NotNull NewCritic body) {
         Quota quota = limiter.consume(limits.writeLimit(), "account:" + Caller.accountId(security));
         return critics.create(body).map(critic -> quota.addHeaders(Response.status(201).entity(critic)).build());

@@ -37,7 +37,7 @@ public final class DigestRenderer {
             out.append("<ol>\n");
             for (WeeklyDigest.Entry entry : digest.verdicts()) {
                 out.append("<li><h2><a href=\"").append(escape(entry.url())).append("\">").append(escape(entry.name()))
-                        .append("</a></h2>\n<p><strong>").append(entry.call()).append("</strong> · ")
+                        .append("</a></h2>\n<p><strong>").append(entry.decision()).append("</strong> · ")
                         .append(escape(entry.panelSplit())).append("</p>\n<p>").append(escape(entry.summary()))
                         .append("</p></li>\n");
             }
@@ -56,7 +56,7 @@ public final class DigestRenderer {
                 .append(" to ").append(DAY.format(digest.to())).append(" (").append(digest.week()).append(")\n\n");
         int rank = 1;
         for (WeeklyDigest.Entry entry : digest.verdicts()) {
-            out.append(rank++).append(". ").append(entry.name()).append(": ").append(entry.call()).append(", ")
+            out.append(rank++).append(". ").append(entry.name()).append(": ").append(entry.decision()).append(", ")
                     .append(entry.panelSplit()).append('\n').append("   ").append(entry.summary()).append('\n')
                     .append("   ").append(entry.url()).append("\n\n");
         }

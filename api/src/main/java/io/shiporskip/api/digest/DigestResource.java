@@ -1,6 +1,6 @@
 package io.shiporskip.api.digest;
 
-import io.shiporskip.model.ProblemDetail;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,25 +28,26 @@ public class DigestResource {
     @GET
     @Path("/weekly")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A week's new verdicts, most-shipped first",
+    @Operation(operationId = "getWeeklyDigest", summary = "A week's new verdicts, most-shipped first",
             description = "Tools added in the ISO week (UTC) that have a panel verdict.")
-    @APIResponse(responseCode = "200", description = "The digest")
-    @APIResponse(responseCode = "400", description = "The week is malformed; the problem names it",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "200", description = "The digest",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WeeklyDigest.class)))
+    @APIResponse(responseCode = "400", description = "The week is malformed; the problem names it")
     public Uni<WeeklyDigest> weekly(@Parameter(description = "ISO week; default the last complete one (UTC)",
-            example = "2026-W45") @RestQuery String week) {
+            example = "2026-W45", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{4}-W[0-9]{2}$")) @RestQuery String week) {
         return digests.weekly(weekOrDefault(week));
     }
 
     @GET
     @Path("/weekly.html")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The same digest as the HTML the e-mail carries (without the unsubscribe footer)")
-    @APIResponse(responseCode = "200", description = "The digest as an HTML page")
-    @APIResponse(responseCode = "400", description = "The week is malformed; the problem names it",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(operationId = "getWeeklyDigestHtml",
+            summary = "The same digest as the HTML the e-mail carries (without the unsubscribe footer)",
+            description = "A complete HTML document, for previews and the web archive.")
+    @APIResponse(responseCode = "200", description = "The digest as an HTML page", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "The week is malformed; the problem names it")
     public Uni<String> weeklyHtml(@Parameter(description = "ISO week; default the last complete one (UTC)",
-            example = "2026-W45") @RestQuery String week) {
+            example = "2026-W45", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{4}-W[0-9]{2}$")) @RestQuery String week) {
         return digests.weekly(weekOrDefault(week)).map(digest -> DigestRenderer.html(digest, null));
     }
 

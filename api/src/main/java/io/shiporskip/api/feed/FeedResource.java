@@ -1,5 +1,11 @@
 package io.shiporskip.api.feed;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import io.shiporskip.api.config.ApiConfig.Api;
 import io.shiporskip.api.config.ApiConfig.Site;
 import io.shiporskip.api.config.ApiConfig;
@@ -54,11 +60,20 @@ public class FeedResource {
     @GET
     @Path("/feed.atom")
     @Produces(AtomFeed.MEDIA_TYPE)
-    @Operation(summary = "Atom 1.0 feed of the newest verdicts",
+    @Operation(operationId = "getVerdictFeedAtom", summary = "Atom 1.0 feed of the newest verdicts",
             description = "Newest first, at most 50. Send ETag back in If-None-Match (or Last-Modified in "
                     + "If-Modified-Since) to get 304 Not Modified.")
-    @APIResponse(responseCode = "200", description = "The feed")
-    @APIResponse(responseCode = "304", description = "Unchanged")
+    @Parameter(name = HttpHeaders.IF_NONE_MATCH, in = ParameterIn.HEADER, description = "The ETag of the feed you hold",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = HttpHeaders.IF_MODIFIED_SINCE, in = ParameterIn.HEADER,
+            description = "The Last-Modified of the feed you hold", schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "The feed", headers = {
+            @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
+            @Header(name = HttpHeaders.LAST_MODIFIED, ref = HttpHeaders.LAST_MODIFIED)},
+            content = @Content(mediaType = AtomFeed.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Unchanged", headers = {
+            @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
+            @Header(name = HttpHeaders.LAST_MODIFIED, ref = HttpHeaders.LAST_MODIFIED)})
     public Uni<Response> atom(Request request) {
         return feeds.newest().map(tools -> {
             List<FeedEntry> entries = entries(tools);
@@ -71,10 +86,19 @@ public class FeedResource {
     @GET
     @Path("/feed.json")
     @Produces(JsonFeed.MEDIA_TYPE)
-    @Operation(summary = "JSON Feed 1.1 of the newest verdicts",
+    @Operation(operationId = "getVerdictFeedJson", summary = "JSON Feed 1.1 of the newest verdicts",
             description = "Newest first, at most 50; ETag and Last-Modified as for the Atom feed.")
-    @APIResponse(responseCode = "200", description = "The feed")
-    @APIResponse(responseCode = "304", description = "Unchanged")
+    @Parameter(name = HttpHeaders.IF_NONE_MATCH, in = ParameterIn.HEADER, description = "The ETag of the feed you hold",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = HttpHeaders.IF_MODIFIED_SINCE, in = ParameterIn.HEADER,
+            description = "The Last-Modified of the feed you hold", schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "The feed", headers = {
+            @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
+            @Header(name = HttpHeaders.LAST_MODIFIED, ref = HttpHeaders.LAST_MODIFIED)},
+            content = @Content(mediaType = JsonFeed.MEDIA_TYPE, schema = @Schema(implementation = JsonFeed.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged", headers = {
+            @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
+            @Header(name = HttpHeaders.LAST_MODIFIED, ref = HttpHeaders.LAST_MODIFIED)})
     public Uni<Response> jsonFeed(Request request) {
         return feeds.newest().map(tools -> {
             List<FeedEntry> entries = entries(tools);

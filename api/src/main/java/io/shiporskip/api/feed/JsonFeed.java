@@ -1,5 +1,6 @@
 package io.shiporskip.api.feed;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -19,9 +20,11 @@ public record JsonFeed(
     public static final String MEDIA_TYPE = "application/feed+json";
     public static final String VERSION = "https://jsonfeed.org/version/1.1";
 
+    @Schema(name = "JsonFeedAuthor")
     public record Author(String name) {
     }
 
+    @Schema(name = "JsonFeedItem")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(
             String id,

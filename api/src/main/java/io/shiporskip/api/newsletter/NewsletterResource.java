@@ -1,5 +1,11 @@
 package io.shiporskip.api.newsletter;
 
+import io.shiporskip.api.platform.OpenApiContract;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.shiporskip.api.platform.Params;
 import io.shiporskip.api.platform.Tokens;
 
@@ -9,7 +15,6 @@ import io.shiporskip.api.platform.Html;
 
 import io.shiporskip.api.platform.ApiProblem;
 import io.shiporskip.api.platform.RateLimiter;
-import io.shiporskip.model.ProblemDetail;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import java.net.URLDecoder;
@@ -59,13 +64,14 @@ public class NewsletterResource {
     @Path("/subscriptions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign up for the weekly digest",
+    @Operation(operationId = "subscribeToNewsletter", summary = "Sign up for the weekly digest",
             description = "Always 202 with the same body, whether the address is new, pending or already confirmed; "
                     + "a confirmation mail with a single-use, expiring link is sent unless already confirmed.")
-    @APIResponse(responseCode = "202", description = "Accepted")
-    @APIResponse(responseCode = "400", description = "The e-mail address is missing or invalid",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "202", description = "Accepted (the same answer for every address)", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewsletterStatus.class)))
+    @APIResponse(responseCode = "400", description = "The e-mail address is missing or invalid")
     @APIResponse(responseCode = "429", description = "Too many sign-ups from this client; see Retry-After")
+    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
     public Uni<Response> subscribe(SubscribeRequest body, HttpServerRequest request) {
         return newsletter.subscribe(body == null ? null : body.email(), RateLimiter.clientKey(request))
                 .map(quota -> quota.addHeaders(Response.accepted(ACCEPTED))
@@ -76,10 +82,12 @@ public class NewsletterResource {
     @Path("/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Confirm a sign-up with the token from the confirmation mail")
-    @APIResponse(responseCode = "200", description = "Confirmed: digests will be sent to this address")
-    @APIResponse(responseCode = "400", description = "The token is invalid, expired or already used",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(operationId = "confirmNewsletter", summary = "Confirm a sign-up with the token from the confirmation mail",
+            description = "JSON from an app, or the form the mailed page posts (text/html answer). A token works once "
+                    + "and expires.")
+    @APIResponse(responseCode = "200", description = "Confirmed: digests will be sent to this address", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewsletterStatus.class)))
+    @APIResponse(responseCode = "400", description = "The token is invalid, expired or already used")
     public Uni<NewsletterStatus> confirm(TokenRequest body) {
         return newsletter.confirm(body == null ? null : body.token())
                 .replaceWith(new NewsletterStatus("confirmed", "You will get the weekly digest."));
@@ -89,7 +97,11 @@ public class NewsletterResource {
     @Path("/confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Confirm from the page the confirmation mail links to (HTML form post)")
+    @Operation(operationId = "confirmNewsletterForm", summary = "Confirm from the page the confirmation mail links to (HTML form post)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(type = SchemaType.OBJECT,
+            properties = @SchemaProperty(name = "token", type = SchemaType.STRING))))
+    @APIResponse(responseCode = "200", description = "Confirmed: an HTML page", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "The token is invalid, expired or already used")
     public Uni<String> confirmForm(String form) {
         // The form is decoded here, not with @RestForm: Vert.x's form decoder never answers a body with a
         // malformed %-escape ("token=%zz"), so such a request hung until the client gave up.
@@ -102,9 +114,12 @@ public class NewsletterResource {
     @GET
     @Path("/confirm")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The page the confirmation mail links to",
+    @APIResponse(responseCode = "200", description = "An HTML page with the confirm button", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "The token is malformed")
+    @Operation(operationId = "getNewsletterConfirmPage", summary = "The page the confirmation mail links to",
             description = "Shows a button; only its POST confirms, so a mail scanner fetching the link changes nothing.")
-    public String confirmPage(@RestQuery String token) {
+    public String confirmPage(@Parameter(description = "The token from the mail", required = true,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @RestQuery String token) {
         requireWellFormed(token);
         return Html.page("Confirm your subscription",
                 "<form method=\"post\" action=\"" + Html.escape(urls.url("/api/newsletter/confirm")) + "\">"
@@ -115,12 +130,16 @@ public class NewsletterResource {
     @POST
     @Path("/unsubscribe")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "One-click unsubscribe (RFC 8058)",
+    @Operation(operationId = "unsubscribeFromNewsletter", summary = "One-click unsubscribe (RFC 8058)",
             description = "The URL of every digest's List-Unsubscribe header; no login. Repeating it answers the same.")
-    @APIResponse(responseCode = "200", description = "Unsubscribed")
-    @APIResponse(responseCode = "400", description = "The token is invalid",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    public Uni<String> unsubscribe(@RestQuery String token) {
+    @APIResponse(responseCode = "200", description = "Unsubscribed: an HTML page", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "The token is invalid")
+    @RequestBody(required = false, description = "What mail clients send for a one-click unsubscribe (RFC 8058); "
+            + "ignored: the token is the authority", content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(type = SchemaType.OBJECT, properties = @SchemaProperty(name = "List-Unsubscribe",
+                    type = SchemaType.STRING, enumeration = "One-Click"))))
+    public Uni<String> unsubscribe(@Parameter(description = "The token from the mail", required = true,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @RestQuery String token) {
         // The body (List-Unsubscribe=One-Click) carries nothing we need; the token in the URL is the authority.
         return newsletter.unsubscribe(token).replaceWith(Html.page("You're unsubscribed",
                 "<p>No more weekly digests will be sent to this address.</p>"));
@@ -129,9 +148,12 @@ public class NewsletterResource {
     @GET
     @Path("/unsubscribe")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The unsubscribe link opened in a browser",
+    @APIResponse(responseCode = "200", description = "An HTML page with the unsubscribe button", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "The token is malformed")
+    @Operation(operationId = "getNewsletterUnsubscribePage", summary = "The unsubscribe link opened in a browser",
             description = "Shows a button that POSTs; a GET never unsubscribes, because mail scanners prefetch links.")
-    public String unsubscribePage(@RestQuery String token) {
+    public String unsubscribePage(@Parameter(description = "The token from the mail", required = true,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @RestQuery String token) {
         requireWellFormed(token);
         return Html.page("Unsubscribe from the weekly digest",
                 "<form method=\"post\" action=\"" + Html.escape(urls.url("/api/newsletter/unsubscribe?token=" + token))

@@ -76,7 +76,7 @@ public class PageResource {
     @GET
     @Path("/tool/{slug}")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "A tool's review page (HTML)", description = "Name, vendor, tagline and description; the "
+    @Operation(operationId = "getToolPage", summary = "A tool's review page (HTML)", description = "Name, vendor, tagline and description; the "
             + "panel's verdict, ship percentage and mean score; every critic's score, call and review; community "
             + "votes; share text; links to compare with alternatives; embed codes with a live preview; a newsletter "
             + "sign-up form. Where badge clicks land.")
@@ -99,14 +99,14 @@ public class PageResource {
     @Path("/tool/{slug}/subscribe")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Sign up for the weekly digest from a review page (HTML form post)",
+    @Operation(operationId = "subscribeFromToolPage", summary = "Sign up for the weekly digest from a review page (HTML form post)",
             description = "The review page's plain HTML form (field `email`). Answers a \"check your inbox\" page, "
                     + "the same whether the address is new, pending or already confirmed; the confirmation mail is the "
                     + "one POST /api/newsletter/subscriptions sends, under the same rate limits.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
             schema = @Schema(type = SchemaType.OBJECT, properties = {
-                    @SchemaProperty(name = "email",
-                            type = SchemaType.STRING, format = "email")})))
+                    @SchemaProperty(name = "email", type = SchemaType.STRING, maxLength = 320,
+                            description = "An e-mail address; surrounding spaces are trimmed")})))
     @APIResponse(responseCode = "200", description = "\"Check your inbox\" page",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "The address is missing or invalid: the form again, with the error",
@@ -150,7 +150,7 @@ public class PageResource {
     @GET
     @Path("/compare")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Tools side by side (HTML)", description = "2 to 4 tools in the order given: a card per tool, "
+    @Operation(operationId = "getComparePage", summary = "Tools side by side (HTML)", description = "2 to 4 tools in the order given: a card per tool, "
             + "the decision table (panel verdict, community, pricing, best for, category) and the reviewer scorecard.")
     @APIResponse(responseCode = "200", description = "The comparison page",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))

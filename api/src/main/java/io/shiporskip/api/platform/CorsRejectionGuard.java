@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * CORS filter refuses such requests with an empty 403 before any exception mapper runs, so this sits ahead of it
  * and refuses only what that filter would refuse too: it lets through every listed origin (exact or /regex/)
  * and, more leniently than the filter, any origin on the request's own host (any scheme or port) and any Origin
- * it cannot parse — those stay the filter's to decide.
+ * it cannot parse — those stay the filter's to decide. Every answer gets {@code Vary: Origin}.
  */
 @ApplicationScoped
 public class CorsRejectionGuard {
@@ -38,7 +38,7 @@ public class CorsRejectionGuard {
         this.enabled = enabled && origins.isPresent() && !origins.get().contains("*");
         this.origins = origins.orElse(List.of());
         this.originPatterns = CORSFilter.parseAllowedOriginsRegex(origins);
-        this.body = json.writeValueAsBytes(new ProblemDetail("about:blank", "Forbidden", 403,
+        this.body = json.writeValueAsBytes(new ProblemDetail(ProblemTypes.ORIGIN_NOT_ALLOWED, "Forbidden", 403,
                 "Requests from this origin are not allowed (CORS)", null, null));
     }
 
@@ -49,6 +49,9 @@ public class CorsRejectionGuard {
     }
 
     private void refuseForeignOrigin(RoutingContext context) {
+        // The CORS filter reflects the request's Origin into Access-Control-Allow-Origin, so every answer depends on
+        // it: caches must key on it (Quarkus does not say so itself).
+        context.addHeadersEndHandler(v -> varyOnOrigin(context.response().headers()));
         String origin = context.request().getHeader(HttpHeaders.ORIGIN);
         if (origin == null || origins.contains(origin) || CORSFilter.isOriginAllowedByRegex(originPatterns, origin)
                 || sameHostOrUnparsable(context.request(), origin)) {
@@ -59,6 +62,17 @@ public class CorsRejectionGuard {
                 .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .end(Buffer.buffer(body));
+    }
+
+    private static void varyOnOrigin(io.vertx.core.MultiMap headers) {
+        for (String vary : headers.getAll(HttpHeaders.VARY)) {
+            for (String name : vary.split(",")) {
+                if (name.trim().equalsIgnoreCase("Origin") || name.trim().equals("*")) {
+                    return;
+                }
+            }
+        }
+        headers.add(HttpHeaders.VARY, "Origin");
     }
 
     private static boolean sameHostOrUnparsable(HttpServerRequest request, String origin) {

@@ -26,7 +26,7 @@ public class OversizeBodyGuard {
     public OversizeBodyGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
             ObjectMapper json) throws JsonProcessingException {
         this.maxBodySize = maxBodySize.asLongValue();
-        this.body = json.writeValueAsBytes(new ProblemDetail("about:blank", "Content Too Large", 413,
+        this.body = json.writeValueAsBytes(new ProblemDetail(ProblemTypes.of(413), "Content Too Large", 413,
                 "The request body is larger than " + maxBodySize.asLongValue() / 1024 + " KiB", null, null));
     }
 

@@ -31,6 +31,10 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, UriInfo uri) {
         Response response = problem(problem.status(), problem.title(), problem.getMessage(), uri, problem.errors());
+        if (problem.status() == 401) {
+            // RFC 9110 §15.5.2: every 401 carries a challenge (wrong sign-in credentials included).
+            return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        }
         if (problem instanceof RateLimitExceeded limited) {
             return limited.quota().addHeaders(Response.fromResponse(response))
                     .header(HttpHeaders.RETRY_AFTER, limited.quota().resetSeconds())
@@ -135,7 +139,7 @@ public class ProblemMapper {
         return Response.status(status)
                 .type(ProblemDetail.MEDIA_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .entity(new ProblemDetail("about:blank", title, status, detail, instance, errors))
+                .entity(new ProblemDetail(ProblemTypes.of(status), title, status, detail, instance, errors))
                 .build();
     }
 

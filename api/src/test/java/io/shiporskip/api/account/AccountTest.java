@@ -1,5 +1,6 @@
 package io.shiporskip.api.account;
 
+import io.shiporskip.api.contract.InvalidRequests;
 import static io.restassured.RestAssured.given;
 import static io.shiporskip.api.account.TestAccounts.PASSWORD;
 import static io.shiporskip.api.account.TestAccounts.jwtPart;
@@ -69,6 +70,7 @@ class AccountTest {
                 .body("detail", equalTo("An account with this e-mail already exists"));
     }
 
+    @InvalidRequests("sign-ups with fields the document forbids")
     @Test
     void invalidSignUpsAre400sNamingTheField() {
         given().contentType("application/json")
@@ -114,6 +116,7 @@ class AccountTest {
                 .when().post("/api/auth/token").then().statusCode(401);
     }
 
+    @InvalidRequests("malformed JSON, a wrong Content-Type and no body")
     @Test
     void malformedJsonWrongContentTypeAndNoBodyAreProblemsNot500s() {
         given().contentType("application/json").body("{\"email\": ")
@@ -138,6 +141,7 @@ class AccountTest {
     }
 
     /** A body over quarkus.http.limits.max-body-size (64K) is refused by OversizeBodyGuard before anything reads it. */
+    @InvalidRequests("a body over 64 KiB")
     @Test
     void oversizedBodyIsA413ProblemAndCreatesNothing() {
         String huge = "{\"email\":\"big@example.com\",\"password\":\"" + "x".repeat(70 * 1024) + "\",\"displayName\":\"Big\"}";
@@ -255,6 +259,7 @@ class AccountTest {
                 .when().post("/api/auth/token").then().statusCode(429);
     }
 
+    @InvalidRequests("protected routes called without a usable token")
     @Test
     void protectedRoutesAnswer401ProblemsWithAChallenge() {
         given().when().get("/api/me").then().statusCode(401)
@@ -288,6 +293,10 @@ class AccountTest {
                 .body("paths.'/api/tools/{slug}/vote'.put.security", notNullValue())
                 .body("paths.'/api/tools/{slug}/reviews/{critic}'.put.summary", notNullValue())
                 .body("paths.'/api/tools/{slug}/makers/{email}'.delete.summary", notNullValue())
-                .body("paths.'/api/accounts'.post.security", nullValue());
+                .body("paths.'/api/me'.get.security[0].bearerAuth", empty())
+                .body("components.securitySchemes.bearerAuth.scheme", equalTo("bearer"))
+                .body("components.securitySchemes.bearerAuth.description", containsString("groups"))
+                // Public: an explicit empty requirement (no token needed), not a missing one.
+                .body("paths.'/api/accounts'.post.security", empty());
     }
 }

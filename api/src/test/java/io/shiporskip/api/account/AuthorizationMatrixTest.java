@@ -1,5 +1,6 @@
 package io.shiporskip.api.account;
 
+import io.shiporskip.api.contract.InvalidRequests;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * whole table of differences, not just the first.
  */
 @QuarkusTest
+@InvalidRequests("callers without a token, or with an expired, forged or foreign one")
 @TestProfile(AccountsProfile.class)
 class AuthorizationMatrixTest {
 

@@ -1,5 +1,6 @@
 package io.shiporskip.api.account;
 
+import io.shiporskip.api.contract.InvalidRequests;
 import static io.restassured.RestAssured.given;
 import static io.shiporskip.api.account.TestAccounts.PASSWORD;
 import static io.shiporskip.api.account.TestAccounts.adminToken;
@@ -83,6 +84,7 @@ class EmailVerificationTest {
                 .then().body("roles", org.hamcrest.Matchers.contains("reader", "maker"));
     }
 
+    @InvalidRequests("a resend without a token")
     @Test
     void aLostMailCanBeSentAgainAndEarlierLinksStillWork() {
         String email = uniqueEmail("resend");

@@ -1,5 +1,6 @@
 package io.shiporskip.api.comparison;
 
+import io.shiporskip.api.contract.InvalidRequests;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -74,6 +75,7 @@ class ComparisonTest {
                 .then().statusCode(200).body("tools", hasSize(4)).body("scorecard[0].cells", hasSize(4));
     }
 
+    @InvalidRequests("tool lists the document forbids")
     @ParameterizedTest
     @ValueSource(strings = {"", "smolvlm2", "smolvlm2,smolvlm2", "a,b,c,d,e", "smolvlm2,Bad_Slug", "smolvlm2,,smolvlm-3b"})
     void badToolListsAre400sNamingTools(String tools) {
@@ -83,6 +85,7 @@ class ComparisonTest {
                 .body("errors[0].field", equalTo("tools"));
     }
 
+    @InvalidRequests("no tools parameter")
     @Test
     void missingParameterIsA400() {
         given().when().get("/api/comparisons").then().statusCode(400)

@@ -27,7 +27,6 @@ class InvisibleCharactersTest {
         // Its own vendor and website: other tests search the shared database for the default tool's words.
         tool.put("vendor", "Invisible Ink");
         tool.put("website", "https://invisible.example");
-        tool.put("vendor", "Invisible Ink"); // not "Quill Labs": EditorialTest searches its own tool by that word
         given().auth().oauth2(adminToken()).contentType("application/json").body(tool)
                 .when().post("/api/tools").then().statusCode(201);
         // Feeds list tools with a verdict.

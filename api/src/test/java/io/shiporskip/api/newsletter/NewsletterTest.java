@@ -1,5 +1,6 @@
 package io.shiporskip.api.newsletter;
 
+import io.shiporskip.api.contract.InvalidRequests;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -156,6 +157,7 @@ class NewsletterTest {
         assertEquals(List.of("CONFIRMED"), statuses(email));
     }
 
+    @InvalidRequests("missing and malformed tokens")
     @Test
     void badUsedAndExpiredTokensAre400() {
         for (String token : new String[] {"", "short", "x".repeat(43) + "!", "A".repeat(43)}) {
@@ -193,6 +195,7 @@ class NewsletterTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("token"));
     }
 
+    @InvalidRequests("malformed bodies and addresses")
     @Test
     void invalidAddressesAre400NamingEmail() {
         String[] invalid = {"", "   ", "no-at-sign", "@example.org", "ann@", "ann@localhost", "ann@exa mple.org",

@@ -1,5 +1,6 @@
 package io.shiporskip.api.page;
 
+import io.shiporskip.api.contract.InvalidRequests;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -79,6 +80,7 @@ class ComparePageTest {
             "smolvlm2;smolvlm2, 400, We could not read that request",
             "a;b;c;d;e, 400, We could not read that request",
             "'', 400, We could not read that request"})
+    @InvalidRequests("tool lists the document forbids")
     void badComparisonsAreHtmlPages(String tools, int status, String heading) {
         String body = given().urlEncodingEnabled(false).when().get("/compare?tools=" + tools.replace(';', ','))
                 .then().statusCode(status).contentType("text/html;charset=UTF-8").extract().asString();
@@ -88,6 +90,7 @@ class ComparePageTest {
         page.assertAccessibleStructure();
     }
 
+    @InvalidRequests("no tools parameter")
     @Test
     void withoutAnyToolsIsA400Page() {
         given().when().get("/compare").then().statusCode(400).contentType("text/html;charset=UTF-8");

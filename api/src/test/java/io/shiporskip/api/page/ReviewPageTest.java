@@ -1,5 +1,6 @@
 package io.shiporskip.api.page;
 
+import io.shiporskip.api.contract.InvalidRequests;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -181,6 +182,7 @@ class ReviewPageTest {
     @ParameterizedTest
     @ValueSource(strings = {"no-such-tool", "SmolVLM2", "smol_vlm", "-smol", "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
             "a%20b", "%E2%80%AEevil"})
+    @InvalidRequests("malformed slugs")
     void unknownOrMalformedSlugIsAnHtml404(String slug) {
         String body = given().urlEncodingEnabled(false).when().get("/tool/" + slug)
                 .then().statusCode(404)
@@ -194,11 +196,13 @@ class ReviewPageTest {
         page.assertAccessibleStructure();
     }
 
+    @InvalidRequests("a slug over 100 characters")
     @Test
     void anOverlongSlugIsAnHtml404() {
         given().when().get("/tool/" + "a".repeat(101)).then().statusCode(404).contentType("text/html;charset=UTF-8");
     }
 
+    @InvalidRequests("paths the document does not have")
     @Test
     void otherRoutesKeepTheirProblemJsonErrors() {
         given().when().get("/api/nothing-here").then().statusCode(404).contentType("application/problem+json");
@@ -207,6 +211,7 @@ class ReviewPageTest {
         given().accept("application/json").when().get("/tool/smolvlm2").then().statusCode(406);
     }
 
+    @InvalidRequests("paths the document does not have")
     @Test
     void deeperPathsUnderToolAreHtml404s() {
         for (String path : List.of("/tool/smolvlm2/nothing-here", "/tool/smolvlm2/a/b", "/tool", "/tool/")) {

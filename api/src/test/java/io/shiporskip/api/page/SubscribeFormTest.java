@@ -1,5 +1,6 @@
 package io.shiporskip.api.page;
 
+import io.shiporskip.api.contract.InvalidRequests;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,6 +61,7 @@ class SubscribeFormTest {
         mails(email, 1);
     }
 
+    @InvalidRequests("an empty form")
     @Test
     void anInvalidAddressShowsTheFormAgainWithTheErrorAndWhatWasTyped() {
         String body = given().header("X-Forwarded-For", client())
@@ -82,6 +84,7 @@ class SubscribeFormTest {
                 .then().statusCode(400).contentType("text/html;charset=UTF-8");
     }
 
+    @InvalidRequests("a form body with a malformed %-escape")
     @Test
     void aMalformedFormBodyIsAn400PageNotAHang() {
         given().header("X-Forwarded-For", client()).contentType("application/x-www-form-urlencoded").body("email=%zz")

@@ -73,6 +73,20 @@ class PlatformTest {
     }
 
     @Test
+    void answersThatReflectTheOriginSayTheyVaryOnIt() {
+        // Allow-Origin echoes the request's Origin: a shared cache must not hand one origin's answer to another.
+        given().header("Origin", "http://localhost:5173")
+                .when().get("/api/tools/smolvlm2/verdict")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:5173")
+                .header("Vary", containsString("Origin"));
+        given().header("Origin", "https://evil.example")
+                .when().get("/api/tools")
+                .then().statusCode(403)
+                .header("Vary", containsString("Origin"));
+    }
+
+    @Test
     void corsRefusesOtherOrigins() {
         given().header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "GET")

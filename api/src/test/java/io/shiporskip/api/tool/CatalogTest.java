@@ -1,5 +1,6 @@
 package io.shiporskip.api.tool;
 
+import io.shiporskip.api.contract.InvalidRequests;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -34,6 +35,7 @@ class CatalogTest {
                 .body("[0].toolCount", equalTo(6));
     }
 
+    @InvalidRequests("limit beyond its maximum")
     @Test
     void alternativesLeaveTheToolOutAndPreferTheBestReviewed() {
         given().when().get("/api/tools/smolvlm2-2b/alternatives").then().statusCode(200)

@@ -1,5 +1,6 @@
 package io.shiporskip.api.tool;
 
+import io.shiporskip.api.contract.InvalidRequests;
 import static io.restassured.RestAssured.given;
 import static io.shiporskip.api.account.TestAccounts.adminToken;
 import static io.shiporskip.api.account.TestAccounts.jwtPart;
@@ -157,6 +158,7 @@ class EditorialTest {
                 .body("errors[0].field", equalTo("slug"));
     }
 
+    @InvalidRequests("tools with fields the document forbids")
     @Test
     void invalidToolsAre400sNamingEveryBadFieldAndWriteNothing() {
         String admin = adminToken();
@@ -178,6 +180,7 @@ class EditorialTest {
                 .then().statusCode(400).body("errors.field", contains("slug"));
     }
 
+    @InvalidRequests("a blank name")
     @Test
     void patchChangesOnlyTheFieldsSentAndBumpsTheVersion() {
         String admin = adminToken();
@@ -203,6 +206,7 @@ class EditorialTest {
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
+    @InvalidRequests("reviews with fields the document forbids")
     @Test
     void reviewValidationAndUnknownCritics() {
         String admin = adminToken();
@@ -226,6 +230,7 @@ class EditorialTest {
         given().when().get("/api/tools/" + slug).then().statusCode(200).body("reviews", empty());
     }
 
+    @InvalidRequests("a critic without a name")
     @Test
     void editorAddsACriticToTheEndOfThePanel() {
         String admin = adminToken();
@@ -250,6 +255,7 @@ class EditorialTest {
                 .then().statusCode(400).body("errors.field", contains("name"));
     }
 
+    @InvalidRequests("a maker e-mail that is no address")
     @Test
     void grantingAndRevokingMakersShowsInTheNextToken() {
         String admin = adminToken();

@@ -1,5 +1,6 @@
 package io.shiporskip.api.tool;
 
+import io.shiporskip.api.contract.InvalidRequests;
 import io.shiporskip.api.account.TestAccounts;
 
 import static io.restassured.RestAssured.given;
@@ -128,6 +129,7 @@ class ReaderTest {
         }
     }
 
+    @InvalidRequests("votes the document forbids, and votes without a token")
     @Test
     void badVotesAreProblems() {
         String reader = newReaderToken("badvote");
@@ -140,6 +142,7 @@ class ReaderTest {
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
+    @InvalidRequests("limit 0, and bookmarks without a token")
     @Test
     void bookmarksArePaginatedNewestFirstIdempotentAndPrivate() {
         String alice = newReaderToken("bm-alice");

@@ -1,5 +1,6 @@
 package io.shiporskip.api.tool;
 
+import io.shiporskip.api.contract.InvalidRequests;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -66,6 +67,7 @@ class ToolDetailTest {
                 .body("instance", equalTo("/api/tools/no-such-tool"));
     }
 
+    @InvalidRequests("malformed slugs")
     @ParameterizedTest
     @ValueSource(strings = {"SmolVLM2", "smol_vlm", "-smol", "smol--vlm", "%E2%80%AEevil", "a%20b", "%3Cscript%3E"})
     void malformedSlugIsA400NamingIt(String slug) {
@@ -77,6 +79,7 @@ class ToolDetailTest {
                 .body("stackTrace", nullValue());
     }
 
+    @InvalidRequests("a slug over 100 characters")
     @Test
     void overlongSlugIsA400() {
         given().when().get("/api/tools/" + "a".repeat(101))
@@ -84,6 +87,7 @@ class ToolDetailTest {
                 .body("errors[0].field", equalTo("slug"));
     }
 
+    @InvalidRequests("bodies over 64 KiB")
     @Test
     void oversizedBodiesAre413Problems() {
         given().contentType("application/json").body("x".repeat(100 * 1024)).when().post("/api/tools")
@@ -111,6 +115,7 @@ class ToolDetailTest {
         }
     }
 
+    @InvalidRequests("a path and a method the document does not have")
     @Test
     void unknownRouteAndWrongMethodAreProblems() {
         given().when().get("/api/nothing-here")

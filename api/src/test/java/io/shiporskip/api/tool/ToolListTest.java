@@ -1,5 +1,6 @@
 package io.shiporskip.api.tool;
 
+import io.shiporskip.api.contract.InvalidRequests;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -118,6 +119,7 @@ class ToolListTest {
                 .body("items", empty());
     }
 
+    @InvalidRequests("decision in lower case, which the api accepts (the document lists the canonical upper case)")
     @Test
     void filtersByCategoryAndDecision() {
         given().queryParam("category", "developer tools").when().get("/api/tools").then().statusCode(200)
@@ -137,6 +139,7 @@ class ToolListTest {
             // Only ASCII digits: no sign, no other script's digits.
             "limit, +5", "limit, \u0665", "limit, ' 5'",
     })
+    @InvalidRequests("parameters the document forbids")
     void badParametersAre400sNamingTheParameter(String name, String value) {
         given().queryParam(name, value).when().get("/api/tools")
                 .then().statusCode(400)
@@ -170,6 +173,7 @@ class ToolListTest {
                 .body("errors[0].field", equalTo("cursor"));
     }
 
+    @InvalidRequests("a query over 200 characters")
     @Test
     void overlongSearchIsRefused() {
         given().queryParam("q", "a".repeat(201)).when().get("/api/tools")

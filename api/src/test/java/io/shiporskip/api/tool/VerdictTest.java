@@ -1,5 +1,6 @@
 package io.shiporskip.api.tool;
 
+import io.shiporskip.api.contract.InvalidRequests;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.emptyOrNullString;
@@ -55,6 +56,7 @@ class VerdictTest {
                 .then().statusCode(200).body("slug", equalTo("smolvlm2"));
     }
 
+    @InvalidRequests("malformed slugs")
     @Test
     void unknownAndMalformedSlugs() {
         given().when().get("/api/tools/nope/verdict").then().statusCode(404)

@@ -1,5 +1,14 @@
 package io.shiporskip.api.account.rest;
 
+import io.shiporskip.api.platform.OpenApiContract;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import io.shiporskip.api.account.service.AccountRequests.NewAccount;
 import io.shiporskip.api.account.service.AccountService;
 import io.shiporskip.api.account.service.AccountView;
@@ -14,7 +23,6 @@ import io.shiporskip.api.platform.Params;
 import io.shiporskip.api.platform.Quota;
 import io.shiporskip.api.platform.RateLimiter;
 import io.shiporskip.api.platform.Tokens;
-import io.shiporskip.model.ProblemDetail;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
@@ -68,18 +76,20 @@ public class AccountResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a reader account", description = "The e-mail is trimmed and lower-cased and must be "
+    @Operation(operationId = "createAccount", summary = "Create a reader account", description = "The e-mail is trimmed and lower-cased and must be "
             + "unused; the password (10 to 200 characters, not common or trivial: zxcvbn score 3 or more) is stored as a "
             + "bcrypt hash and never returned. A mail with a "
             + "single-use link proves the address (emailVerified); maker rights need a proved address.")
-    @APIResponse(responseCode = "201", description = "The new account",
-            content = @Content(schema = @Schema(implementation = AccountView.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid; the problem names it",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "201", description = "The new account; Location is GET /api/me", headers = @Header(name = HttpHeaders.LOCATION, ref = HttpHeaders.LOCATION),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class),
+                    examples = @ExampleObject(name = "reader", value = """
+                            {"id":42,"email":"ada@example.com","displayName":"Ada","emailVerified":false,
+                             "roles":["reader"],"tools":[],"createdAt":"2026-11-30T09:00:00Z"}""")))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid; the problem names it")
     @APIResponse(responseCode = "409", description = "An account with this e-mail exists (or waits, within its link's "
-            + "lifetime, for its address to be confirmed)",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+            + "lifetime, for its address to be confirmed)")
     @APIResponse(responseCode = "429", description = "Too many accounts created from this address")
+    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
     public Uni<Response> create(@Valid @NotNull NewAccount body, @Context HttpServerRequest request) {
         String email = Emails.normalise("email", body.email());
         PasswordRule.check(body.password(), email, body.displayName());
@@ -95,11 +105,13 @@ public class AccountResource {
     @POST
     @Path("/verification")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Confirm an account's e-mail address with the token from the mailed link")
+    @Operation(operationId = "verifyAccountEmail",
+            summary = "Confirm an account's e-mail address with the token from the mailed link",
+            description = "JSON from an app, or the form the mailed page posts (text/html answer). A token works once "
+                    + "and expires; maker rights need a confirmed address.")
     @APIResponse(responseCode = "200", description = "The address is confirmed",
-            content = @Content(schema = @Schema(implementation = Verified.class)))
-    @APIResponse(responseCode = "400", description = "The token is invalid, used or expired",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Verified.class)))
+    @APIResponse(responseCode = "400", description = "The token is invalid, used or expired")
     public Uni<Verified> verify(VerificationRequest body) {
         return verification.verify(body == null ? null : body.token()).map(email -> new Verified(email, true));
     }
@@ -108,7 +120,12 @@ public class AccountResource {
     @Path("/verification")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Confirm from the page the mail links to (HTML form post)")
+    @Operation(operationId = "verifyAccountEmailForm", summary = "Confirm from the page the mail links to (HTML form post)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(type = SchemaType.OBJECT,
+            properties = @SchemaProperty(name = "token", type = SchemaType.STRING))))
+    @APIResponse(responseCode = "200", description = "The address is confirmed: an HTML page",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "The token is invalid, used or expired")
     public Uni<String> verifyForm(String form) {
         return verification.verify(Params.formField(form, "token")).map(email -> Html.page("Address confirmed",
                 "<p>" + Html.escape(email) + " is confirmed. You can close this page.</p>"));
@@ -117,9 +134,13 @@ public class AccountResource {
     @GET
     @Path("/verification")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The page the verification mail links to",
+    @APIResponse(responseCode = "200", description = "An HTML page with the confirm button",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "The token is malformed")
+    @Operation(operationId = "getAccountVerificationPage", summary = "The page the verification mail links to",
             description = "Shows a button; only its POST confirms, so a mail scanner fetching the link changes nothing.")
-    public String verifyPage(@RestQuery String token) {
+    public String verifyPage(@Parameter(description = "The token from the mail", required = true,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @RestQuery String token) {
         if (!Tokens.wellFormed(token)) {
             throw io.shiporskip.api.platform.ApiProblem.badParameter("token", "is not a verification token");
         }

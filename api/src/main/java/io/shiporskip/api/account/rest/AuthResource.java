@@ -1,5 +1,6 @@
 package io.shiporskip.api.account.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import io.shiporskip.api.platform.RateLimiter;
 import jakarta.ws.rs.core.Context;
 import io.vertx.core.http.HttpServerRequest;
@@ -13,7 +14,6 @@ import io.shiporskip.api.account.service.AccountService;
 import io.shiporskip.api.platform.ApiProblem;
 import io.shiporskip.api.platform.Emails;
 import io.shiporskip.api.account.service.TokenService.AccessToken;
-import io.shiporskip.model.ProblemDetail;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,6 +37,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Accounts", description = "Sign-up, sign-in and the signed-in reader")
 public class AuthResource {
+
+    /** The JWK Set's shape, for the document: the keys are RFC 7517 JSON objects. */
+    @Schema(name = "JwkSet")
+    record JwkSet(@Schema(required = true) List<Map<String, Object>> keys) {
+    }
 
     private final AccountService accounts;
     private final PasswordHasher hasher;
@@ -55,13 +61,15 @@ public class AuthResource {
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign in: exchange e-mail and password for a short-lived bearer token (RS256 JWT)",
+    @Operation(operationId = "signIn", summary = "Sign in: exchange e-mail and password for a short-lived bearer token (RS256 JWT)",
             description = "The token carries sub (account id), groups (reader, maker, admin) and tools (slugs the "
                     + "account is a maker of).")
-    @APIResponse(responseCode = "200", description = "The token",
-            content = @Content(schema = @Schema(implementation = AccessToken.class)))
-    @APIResponse(responseCode = "401", description = "Wrong e-mail or password (the same answer for both)",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "200", description = "The token", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AccessToken.class), examples = @ExampleObject(name = "token", value = """
+                    {"accessToken":"eyJhbGciOiJSUzI1NiIsImtpZCI6Ii4uLiJ9.eyJzdWIiOiI0MiIsImdyb3VwcyI6WyJyZWFkZXIiXX0.c2ln",
+                     "tokenType":"Bearer","expiresIn":3600}""")))
+    @APIResponse(responseCode = "400", description = "The e-mail or password is missing or malformed")
+    @APIResponse(responseCode = "401", description = "Wrong e-mail or password (the same answer for both)")
     @APIResponse(responseCode = "429", description = "Too many failed sign-ins for this e-mail from this client, "
             + "from this client overall, or for this e-mail from everywhere")
     public Uni<Response> token(@Valid @NotNull SignIn body, @Context HttpServerRequest request) {
@@ -83,7 +91,10 @@ public class AuthResource {
 
     @GET
     @Path("/jwks.json")
-    @Operation(summary = "The public key tokens are verified with, as a JWK Set (for badge-service)")
+    @Operation(operationId = "getJwks", summary = "The public key tokens are verified with, as a JWK Set (for badge-service)",
+            description = "RFC 7517 JWK Set of the RS256 key that signs access tokens; cacheable for five minutes.")
+    @APIResponse(responseCode = "200", description = "The JWK Set (RFC 7517)", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JwkSet.class)))
     public Response jwks() {
         return Response.ok(keys.jwks()).header("Cache-Control", "public, max-age=300").build();
     }

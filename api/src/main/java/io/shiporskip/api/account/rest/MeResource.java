@@ -1,5 +1,12 @@
 package io.shiporskip.api.account.rest;
 
+import io.shiporskip.api.platform.OpenApiContract;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.shiporskip.api.account.service.VerificationMail;
 import jakarta.ws.rs.POST;
 import io.shiporskip.api.config.ApiConfig.Limit;
@@ -56,14 +63,20 @@ public class MeResource {
     }
 
     @GET
-    @Operation(summary = "The signed-in account: e-mail, display name, roles and the tools it is a maker of")
+    @Extension(name = OpenApiContract.ROLE, value = TokenClaims.READER)
+    @Operation(operationId = "getMe", summary = "The signed-in account: e-mail, display name, roles and the tools it is a maker of")
+    @APIResponse(responseCode = "200", description = "The account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
     public Uni<AccountView> me(@Context SecurityContext security) {
         return accounts.me(Caller.accountId(security));
     }
 
     @POST
     @Path("/verification-mail")
-    @Operation(summary = "Send a new link that confirms the account's e-mail address",
+    @APIResponse(responseCode = "202", description = "A mail is on its way, unless the address is already confirmed")
+    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
+    @Extension(name = OpenApiContract.ROLE, value = TokenClaims.READER)
+    @Operation(operationId = "resendVerificationMail", summary = "Send a new link that confirms the account's e-mail address",
             description = "202 whether or not a mail was needed: an already confirmed address gets none.")
     public Uni<Response> resendVerification(@Context SecurityContext security) {
         long id = Caller.accountId(security);
@@ -76,17 +89,26 @@ public class MeResource {
 
     @GET
     @Path("/bookmarks")
-    @Operation(summary = "The reader's bookmarked tools, newest first",
+    @APIResponse(responseCode = "200", description = "One page of bookmarks")
+    @Extension(name = OpenApiContract.ROLE, value = TokenClaims.READER)
+    @Operation(operationId = "listBookmarks", summary = "The reader's bookmarked tools, newest first",
             description = "Keyset-paginated: pass nextCursor as cursor for the next page (null on the last page).")
-    public Uni<Page<BookmarkView>> bookmarks(@Context SecurityContext security, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") String limit) {
+    public Uni<Page<BookmarkView>> bookmarks(@Context SecurityContext security,
+            @Parameter(description = "The nextCursor of the previous page (opaque)",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 40)) @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit) {
         return readers.bookmarks(Caller.accountId(security), cursor == null || cursor.isEmpty() ? null : cursor,
                 Params.intInRange("limit", limit, 1, 100, 20));
     }
 
     @PUT
     @Path("/bookmarks/{slug}")
-    @Operation(summary = "Bookmark a tool (idempotent)")
+    @Extension(name = OpenApiContract.ROLE, value = TokenClaims.READER)
+    @Operation(operationId = "addBookmark", summary = "Bookmark a tool (idempotent)")
+    @APIResponse(responseCode = "204", description = "The tool is bookmarked")
+    @APIResponse(responseCode = "404", description = "No tool has this slug")
+    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
     public Uni<Response> bookmark(@Context SecurityContext security, @PathParam("slug") String slug) {
         long id = Caller.accountId(security);
         String tool = Params.slug("slug", slug);
@@ -96,7 +118,11 @@ public class MeResource {
 
     @DELETE
     @Path("/bookmarks/{slug}")
-    @Operation(summary = "Remove a bookmark (idempotent)")
+    @Extension(name = OpenApiContract.ROLE, value = TokenClaims.READER)
+    @Operation(operationId = "removeBookmark", summary = "Remove a bookmark (idempotent)")
+    @APIResponse(responseCode = "204", description = "The tool is not bookmarked (any more)")
+    @APIResponse(responseCode = "404", description = "No tool has this slug")
+    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
     public Uni<Response> unbookmark(@Context SecurityContext security, @PathParam("slug") String slug) {
         long id = Caller.accountId(security);
         String tool = Params.slug("slug", slug);

@@ -14,7 +14,7 @@ public final class AccountRequests {
     public record NewAccount(
             @NotBlank @Size(max = 254) String email,
             @NotNull @Size(min = 10, max = 200) String password,
-            @NotBlank @Size(max = 80) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @NotBlank @Size(max = 80) @Pattern(regexp = "^[^\\x00-\\x1F\\x7F]*$", message = "must not contain control characters")
             String displayName) {
 
         @Override

@@ -4,6 +4,7 @@ import io.shiporskip.model.CommunitySummary;
 import io.shiporskip.model.PanelVerdict;
 
 import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /** A tool with everything its review page shows: verdict, community and every review, panel order. */
@@ -16,8 +17,8 @@ public record ToolDetail(
         String category,
         String pricing,
         String entryPrice,
-        String license,
-        String website,
+        @Schema(nullable = true, description = "null when the editors have not set one") String license,
+        @Schema(nullable = true, format = "uri", description = "null when the editors have not set one") String website,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         PanelVerdict verdict,

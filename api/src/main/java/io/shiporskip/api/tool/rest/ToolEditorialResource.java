@@ -1,5 +1,10 @@
 package io.shiporskip.api.tool.rest;
 
+import io.shiporskip.api.platform.OpenApiContract;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import jakarta.ws.rs.core.HttpHeaders;
+import io.shiporskip.api.tool.mapping.ReviewView;
 import io.shiporskip.api.config.ApiConfig.Limit;
 import io.shiporskip.api.config.ApiConfig;
 import io.shiporskip.model.TokenClaims;
@@ -14,7 +19,6 @@ import io.shiporskip.api.platform.Quota;
 import io.shiporskip.api.platform.RateLimiter;
 import io.shiporskip.api.platform.Caller;
 import io.shiporskip.api.tool.service.ToolService;
-import io.shiporskip.model.ProblemDetail;
 import io.shiporskip.api.tool.mapping.ToolDetail;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,13 +66,14 @@ public class ToolEditorialResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a tool (no reviews yet: verdict NONE)",
+    @Extension(name = OpenApiContract.ROLE, value = TokenClaims.ADMIN)
+    @Operation(operationId = "createTool", summary = "Create a tool (no reviews yet: verdict NONE)",
             description = "slug is optional and derived from the name when absent.")
-    @APIResponse(responseCode = "201", description = "The new tool, as GET /api/tools/{slug} shows it")
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid; the problem names it",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "409", description = "The slug is taken",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "201", description = "The new tool, as GET /api/tools/{slug} shows it", headers = @Header(name = HttpHeaders.LOCATION, ref = HttpHeaders.LOCATION),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ToolDetail.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid; the problem names it")
+    @APIResponse(responseCode = "409", description = "The slug is taken")
+    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
     public Uni<Response> create(@Context SecurityContext security, @Valid @NotNull NewTool body) {
         Quota quota = writeQuota(security);
         return editorial.createTool(body).chain(catalog::detail).map(detail -> quota.addHeaders(
@@ -78,9 +83,12 @@ public class ToolEditorialResource {
     @PATCH
     @Path("/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a tool's fields (only those sent; the slug never changes)")
+    @Extension(name = OpenApiContract.ROLE, value = TokenClaims.ADMIN)
+    @Operation(operationId = "updateTool", summary = "Change a tool's fields (only those sent; the slug never changes)")
     @APIResponse(responseCode = "200", description = "The tool after the change",
-            content = @Content(schema = @Schema(implementation = ToolDetail.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ToolDetail.class)))
+    @APIResponse(responseCode = "404", description = "No tool has this slug")
+    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
     public Uni<Response> update(@Context SecurityContext security, @PathParam("slug") String slug,
             @Valid @NotNull ToolPatch body) {
         String tool = Params.slug("slug", slug);
@@ -92,9 +100,15 @@ public class ToolEditorialResource {
     @PUT
     @Path("/{slug}/reviews/{critic}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or replace a critic's review of a tool; the panel verdict is re-derived")
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "200", description = "Replaced")
+    @Extension(name = OpenApiContract.ROLE, value = TokenClaims.ADMIN)
+    @Operation(operationId = "putReview",
+            summary = "Create or replace a critic's review of a tool; the panel verdict is re-derived")
+    @APIResponse(responseCode = "201", description = "The review, created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "200", description = "The review, replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "404", description = "No tool or no critic has this slug")
+    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
     public Uni<Response> putReview(@Context SecurityContext security, @PathParam("slug") String slug,
             @PathParam("critic") String critic, @Valid @NotNull ReviewRequest body) {
         String tool = Params.slug("slug", slug);
@@ -106,7 +120,11 @@ public class ToolEditorialResource {
 
     @DELETE
     @Path("/{slug}/reviews/{critic}")
-    @Operation(summary = "Delete a critic's review of a tool; the panel verdict is re-derived")
+    @Extension(name = OpenApiContract.ROLE, value = TokenClaims.ADMIN)
+    @Operation(operationId = "deleteReview", summary = "Delete a critic's review of a tool; the panel verdict is re-derived")
+    @APIResponse(responseCode = "204", description = "Deleted (or there was none)")
+    @APIResponse(responseCode = "404", description = "No tool or no critic has this slug")
+    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
     public Uni<Response> deleteReview(@Context SecurityContext security, @PathParam("slug") String slug,
             @PathParam("critic") String critic) {
         String tool = Params.slug("slug", slug);
@@ -117,7 +135,12 @@ public class ToolEditorialResource {
 
     @PUT
     @Path("/{slug}/makers/{email}")
-    @Operation(summary = "Make an account a maker of this tool (idempotent)",
+    @APIResponse(responseCode = "204", description = "The account is a maker of the tool")
+    @APIResponse(responseCode = "404", description = "No tool has this slug, or no account has this e-mail")
+    @APIResponse(responseCode = "409", description = "The account has not proved its e-mail address yet")
+    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
+    @Extension(name = OpenApiContract.ROLE, value = TokenClaims.ADMIN)
+    @Operation(operationId = "grantMaker", summary = "Make an account a maker of this tool (idempotent)",
             description = "Takes effect in the account's next token (the tools claim).")
     public Uni<Response> grantMaker(@Context SecurityContext security, @PathParam("slug") String slug,
             @PathParam("email") String email) {
@@ -129,7 +152,11 @@ public class ToolEditorialResource {
 
     @DELETE
     @Path("/{slug}/makers/{email}")
-    @Operation(summary = "Revoke an account's maker ownership of this tool (idempotent)",
+    @APIResponse(responseCode = "204", description = "The account is no maker of the tool")
+    @APIResponse(responseCode = "404", description = "No tool has this slug, or no account has this e-mail")
+    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
+    @Extension(name = OpenApiContract.ROLE, value = TokenClaims.ADMIN)
+    @Operation(operationId = "revokeMaker", summary = "Revoke an account's maker ownership of this tool (idempotent)",
             description = "Tokens already issued keep the old tools claim until they expire.")
     public Uni<Response> revokeMaker(@Context SecurityContext security, @PathParam("slug") String slug,
             @PathParam("email") String email) {

@@ -1,5 +1,12 @@
 package io.shiporskip.api.tool.rest;
 
+import io.shiporskip.api.platform.OpenApiContract;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import io.shiporskip.api.tool.service.VoteService.VoteView;
 import io.shiporskip.api.config.ApiConfig.Limit;
 import io.shiporskip.api.config.ApiConfig;
 import io.shiporskip.model.TokenClaims;
@@ -33,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/tools")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(TokenClaims.READER)
-@Tag(name = "Community votes")
+@Tag(name = "Community votes", description = "Readers' SHIP or SKIP votes on a tool")
 public class VoteResource {
 
     private final VoteService votes;
@@ -50,8 +57,16 @@ public class VoteResource {
     @PUT
     @Path("/{slug}/vote")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Vote SHIP or SKIP on a tool; a second vote replaces the first",
-            description = "Answers with the tool's community summary after the vote.")
+    @Extension(name = OpenApiContract.ROLE, value = TokenClaims.READER)
+    @Operation(operationId = "voteOnTool", summary = "Vote SHIP or SKIP on a tool; a second vote replaces the first",
+            description = "Answers with the reader's vote and the tool's community summary after it.")
+    @APIResponse(responseCode = "200", description = "The vote and the community summary after it", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VoteView.class),
+            examples = @ExampleObject(name = "voted", value = """
+                    {"tool":"smolvlm2","decision":"SHIP",
+                     "community":{"state":"VOTED","votes":1,"ships":1,"skips":0,"shipPercent":100,"label":"100% ship · 1 vote"}}""")))
+    @APIResponse(responseCode = "404", description = "No tool has this slug")
+    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
     public Uni<Response> vote(@Context SecurityContext security, @PathParam("slug") String slug,
             @Valid @NotNull VoteRequest body) {
         long id = Caller.accountId(security);
@@ -63,8 +78,13 @@ public class VoteResource {
 
     @DELETE
     @Path("/{slug}/vote")
-    @Operation(summary = "Withdraw the reader's vote (idempotent)",
-            description = "Answers with the tool's community summary after the withdrawal.")
+    @Extension(name = OpenApiContract.ROLE, value = TokenClaims.READER)
+    @Operation(operationId = "withdrawVote", summary = "Withdraw the reader's vote (idempotent)",
+            description = "Answers with the tool's community summary after the withdrawal; decision is null.")
+    @APIResponse(responseCode = "200", description = "No vote any more (decision null), and the community summary after it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VoteView.class)))
+    @APIResponse(responseCode = "404", description = "No tool has this slug")
+    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
     public Uni<Response> unvote(@Context SecurityContext security, @PathParam("slug") String slug) {
         long id = Caller.accountId(security);
         String tool = Params.slug("slug", slug);

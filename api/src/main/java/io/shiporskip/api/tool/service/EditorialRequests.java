@@ -7,12 +7,21 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Editors' request bodies. Sizes mirror the columns of V1__catalog.sql, so a valid body always fits. */
 public final class EditorialRequests {
 
-    static final String NOT_BLANK = "(?s).*\\S.*";
-    static final String URL = "^https?://[^\\s]+$";
+    /*
+     * Patterns mean the same in Java and in ECMA-262, which the OpenAPI document's clients evaluate them with: no
+     * inline flags, anchored, and \s or \S only in [\s\S] (any character), since JavaScript's \s also matches
+     * Unicode spaces and Java's only ASCII ones.
+     */
+    /** At least one character that is not ASCII whitespace (what Java's \S means). */
+    static final String NOT_BLANK = "^[\\s\\S]*[^ \\t\\n\\x0B\\f\\r][\\s\\S]*$";
+    static final String URL = "^https?://[^ \\t\\n\\x0B\\f\\r]+$";
+    static final String DECISION = "^(SHIP|SKIP)$";
 
     private EditorialRequests() {
     }
@@ -47,7 +56,8 @@ public final class EditorialRequests {
 
     public record ReviewRequest(
             @NotNull @Min(0) @Max(100) Integer score,
-            @NotNull @Pattern(regexp = "SHIP|SKIP", message = "must be SHIP or SKIP") String decision,
+            @NotNull @Pattern(regexp = DECISION, message = "must be SHIP or SKIP")
+            @Schema(type = SchemaType.STRING, enumeration = {"SHIP", "SKIP"}) String decision,
             @NotBlank @Size(max = 5000) String text) {
     }
 }

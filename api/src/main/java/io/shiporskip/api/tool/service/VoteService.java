@@ -10,6 +10,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Readers' community votes. A vote moves the tool's stored counts by its own delta in the same transaction — no
@@ -24,7 +26,8 @@ public class VoteService {
     }
 
     public record VoteRequest(
-            @NotNull @Pattern(regexp = "SHIP|SKIP", message = "must be SHIP or SKIP") String decision) {
+            @NotNull @Pattern(regexp = "^(SHIP|SKIP)$", message = "must be SHIP or SKIP")
+            @Schema(type = SchemaType.STRING, enumeration = {"SHIP", "SKIP"}) String decision) {
     }
 
     private final ToolRepository tools;

@@ -1,0 +1,497 @@
+package io.shiporskip.api.platform;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.shiporskip.model.ProblemDetail;
+import io.shiporskip.model.Slugs;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
+
+/**
+ * The rules the api's OpenAPI document follows everywhere, applied once here instead of on every operation (the
+ * contract tests validate every test response against the result; docs/CONTRACT.md explains each rule):
+ * <ul>
+ * <li>every error a JSON route can answer is documented with the problem schema ({@code application/problem+json}):
+ * 400 where it takes input, 401 and 403 where it needs a token, 404 where its path names something, 406, 413 and
+ * 415 where they can happen, 429 with {@code Retry-After} and {@code RateLimit-*} where it is rate-limited;</li>
+ * <li>security is a plain bearer JWT: the roles SmallRye writes as scopes move into the operation's description,
+ * and public operations say {@code security: []};</li>
+ * <li>a response body is exactly what the api writes: every property is required, and the ones that can be
+ * {@code null} say so (shared-model's records carry no OpenAPI annotations, so theirs are listed here);</li>
+ * <li>every tag is declared with a description, in a stable order.</li>
+ * </ul>
+ * Only the document changes; no request is handled differently.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class OpenApiContract implements OASFilter {
+
+    /** Operations marked with this extension are rate-limited: 429 and the RateLimit-* headers on success. */
+    public static final String RATE_LIMITED = "x-rate-limited";
+
+    /**
+     * On an operation guarded by {@code @RolesAllowed}: the role it needs. Quarkus adds the bearer requirement after
+     * this filter runs and writes no roles for an http bearer scheme, so the role is stated here, once per operation.
+     */
+    public static final String ROLE = "x-required-role";
+
+    /**
+     * What {@code @NotBlank} (String.isBlank: Character.isWhitespace) means, in ECMA-262: at least one character that
+     * is not Java whitespace. SmallRye writes {@code \S}, which in JavaScript also refuses NBSP and U+2007/U+202F
+     * (not whitespace to Java) and accepts U+001C..U+001F (whitespace to Java).
+     */
+    static final String NOT_BLANK = "[^\\t\\n\\x0B\\f\\r\\x1C-\\x20\\u1680\\u2000-\\u2006\\u2008-\\u200A\\u2028\\u2029\\u205F\\u3000]";
+
+    private static final String SCHEMAS = "#/components/schemas/";
+    private static final String HEADERS = "#/components/headers/";
+    private static final String PROBLEM = "ProblemDetail";
+    private static final String SCHEME = "bearerAuth";
+
+    /** shared-model's records: the properties that are null in some state, and why. */
+    private static final Map<String, List<String>> NULLABLE = Map.of(
+            "PanelVerdict", List.of("shipPercent", "meanScore"), // no reviews yet
+            "VerdictSnapshot", List.of("shipPercent", "meanScore"), // no reviews yet
+            "CommunitySummary", List.of("shipPercent"), // no votes yet
+            "VoteView", List.of("decision")); // the vote was withdrawn
+
+    /** Arrays whose items can be null: a comparison's scorecard has a null cell where a critic has not reviewed. */
+    private static final Map<String, String> NULLABLE_ITEMS = Map.of("ComparisonScorecardRow", "cells");
+
+    /** Records written with {@code @JsonInclude(NON_NULL)}: these properties are left out instead of null. */
+    private static final Map<String, Set<String>> OMITTED_WHEN_NULL = Map.of(
+            PROBLEM, Set.of("detail", "instance", "errors"),
+            "JsonFeed", Set.of("home_page_url", "feed_url", "description", "language", "authors"),
+            "JsonFeedItem", Set.of("url", "title", "summary", "content_text", "date_published", "date_modified", "tags"));
+
+    /** Tags in the order a reader meets them, each with what it holds. */
+    private static final Map<String, String> TAGS = new LinkedHashMap<>();
+
+    static {
+        TAGS.put("Tools", "Reviewed AI tools and their panel verdicts");
+        TAGS.put("Comparisons", "Tools side by side");
+        TAGS.put("Critics", "The review panel");
+        TAGS.put("Categories", "Categories and how many tools each holds");
+        TAGS.put("Accounts", "Sign-up, sign-in and the signed-in reader");
+        TAGS.put("Community votes", "Readers' SHIP or SKIP votes on a tool");
+        TAGS.put("Editorial", "Editors (admin role) maintain tools, critics, reviews and makers");
+        TAGS.put("Live updates", "Server-Sent Events of verdict and community changes");
+        TAGS.put("Newsletter", "Weekly digest sign-up: double opt-in and one-click unsubscribe");
+        TAGS.put("Digest", "The weekly digest of new verdicts");
+        TAGS.put("Feeds", "The newest verdicts for feed readers");
+        TAGS.put("Pages", "Server-rendered HTML for people: review pages and comparisons");
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Components components = openAPI.getComponents();
+        if (components == null) {
+            components = OASFactory.createComponents();
+            openAPI.setComponents(components);
+        }
+        addHeaders(components);
+        Set<String> responseSchemas = new HashSet<>();
+        Set<String> requestSchemas = new HashSet<>();
+        if (openAPI.getPaths() != null) {
+            for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+                for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
+                    Operation operation = entry.getValue();
+                    security(operation);
+                    pathParameters(operation);
+                    if (operation.getOperationId() == null) {
+                        operation.setOperationId(operationId(entry.getKey(), path.getKey()));
+                    }
+                    if (path.getKey().startsWith("/api/")) {
+                        errors(path.getKey(), entry.getKey(), operation);
+                    } else {
+                        // HTML pages answer their own errors as pages; only content negotiation fails as a problem.
+                        addIfMissing(operation, "406", "The Accept header allows no HTML");
+                        problemContent(operation.getResponses().getAPIResponse("406"));
+                    }
+                    collectRefs(operation, responseSchemas, requestSchemas, components);
+                    dropMarkers(operation);
+                }
+            }
+        }
+        schemas(components, responseSchemas, requestSchemas);
+        tags(openAPI);
+    }
+
+    // ---- security ----
+
+    /**
+     * A bearer scheme has no scopes: the role goes into the description. Public operations say {@code security: []}
+     * (Quarkus replaces it with the bearer requirement on every {@code @RolesAllowed} operation).
+     */
+    private static void security(Operation operation) {
+        String role = role(operation);
+        if (role == null) {
+            if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
+                operation.setSecurity(new ArrayList<>());
+            }
+            return;
+        }
+        SecurityRequirement bearer = OASFactory.createSecurityRequirement().addScheme(SCHEME);
+        operation.setSecurity(new ArrayList<>(List.of(bearer)));
+        String needs = "Requires a bearer token whose `groups` claim contains `" + role + "`.";
+        String description = operation.getDescription();
+        if (description == null || !description.contains(needs)) {
+            operation.setDescription(description == null || description.isBlank() ? needs : description + "\n\n" + needs);
+        }
+    }
+
+    private static String role(Operation operation) {
+        Object role = operation.getExtensions() == null ? null : operation.getExtensions().get(ROLE);
+        return role == null ? null : role.toString();
+    }
+
+    // ---- operation ids ----
+
+    /**
+     * For an operation without {@code @Operation(operationId = ...)}: the method and the path's literal segments in
+     * camelCase ("GET /api/verdicts/events" → "getVerdictsEvents"). Stable as long as the route is.
+     */
+    static String operationId(PathItem.HttpMethod method, String path) {
+        StringBuilder id = new StringBuilder(method.name().toLowerCase(java.util.Locale.ROOT));
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty() || segment.equals("api") || segment.startsWith("{")) {
+                continue;
+            }
+            for (String word : segment.split("[^A-Za-z0-9]+")) {
+                if (!word.isEmpty()) {
+                    id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+                }
+            }
+        }
+        return id.toString();
+    }
+
+    // ---- parameters ----
+
+    /** Path parameters get the rule the api checks them with (Params.slug, Emails.normalise). */
+    private static void pathParameters(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (Parameter parameter : operation.getParameters()) {
+            if (parameter.getIn() != Parameter.In.PATH) {
+                continue;
+            }
+            switch (parameter.getName()) {
+                case "slug", "critic" -> parameter.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .pattern(Slugs.PATTERN).maxLength(Slugs.MAX_LENGTH));
+                case "email" -> parameter.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .format("email").maxLength(254));
+                default -> {
+                }
+            }
+            if (parameter.getDescription() == null) {
+                parameter.setDescription(switch (parameter.getName()) {
+                    case "slug" -> "The tool's slug: lower-case letters, digits and single hyphens";
+                    case "critic" -> "The critic's slug";
+                    case "email" -> "The account's e-mail address";
+                    default -> null;
+                });
+            }
+        }
+    }
+
+    // ---- errors ----
+
+    private static void errors(String path, PathItem.HttpMethod method, Operation operation) {
+        boolean secured = role(operation) != null;
+        boolean input = operation.getRequestBody() != null
+                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        boolean pathParameters = path.contains("{");
+        boolean body = operation.getRequestBody() != null;
+        boolean rateLimited = operation.getExtensions() != null && operation.getExtensions().containsKey(RATE_LIMITED);
+
+        if (input) {
+            addIfMissing(operation, "400", "A parameter or field is missing or invalid; the problem names it in `errors`");
+        }
+        if (secured) {
+            addIfMissing(operation, "401", "No bearer token, or one that is expired, forged or from another issuer");
+            addIfMissing(operation, "403", "The token's `groups` lack the role this operation needs, or the request "
+                    + "comes from a browser origin that is not allowed (CORS)");
+        } else {
+            addIfMissing(operation, "403", "The request comes from a browser origin that is not allowed (CORS)");
+        }
+        if (pathParameters) {
+            addIfMissing(operation, "404", "Nothing has this identifier");
+        }
+        addIfMissing(operation, "406", "The Accept header allows none of the media types this operation answers with");
+        if (body) {
+            addIfMissing(operation, "413", "The request body is larger than 64 KiB");
+            addIfMissing(operation, "415", "The Content-Type is not one this operation reads");
+        }
+        if (rateLimited) {
+            addIfMissing(operation, "429", "Too many requests; wait the seconds `Retry-After` gives");
+        }
+        for (Map.Entry<String, APIResponse> response : operation.getResponses().getAPIResponses().entrySet()) {
+            int status = Integer.parseInt(response.getKey());
+            APIResponse answer = response.getValue();
+            if (status >= 400) {
+                problemContent(answer);
+            }
+            if (status == 401) {
+                header(answer, "WWW-Authenticate");
+            }
+            if (status == 429) {
+                header(answer, "Retry-After");
+                rateLimitHeaders(answer);
+            }
+            if (rateLimited && status >= 200 && status < 300) {
+                rateLimitHeaders(answer);
+            }
+        }
+        // Stable order: successes, then errors by status.
+        Map<String, APIResponse> sorted = new TreeMap<>(operation.getResponses().getAPIResponses());
+        operation.getResponses().setAPIResponses(new LinkedHashMap<>(sorted));
+    }
+
+    /** SmallRye copies a method's @Extension onto its responses too; the markers are read, then dropped everywhere. */
+    private static void dropMarkers(Operation operation) {
+        for (String marker : List.of(ROLE, RATE_LIMITED)) {
+            operation.removeExtension(marker);
+            operation.getResponses().removeExtension(marker);
+            operation.getResponses().getAPIResponses().values().forEach(response -> response.removeExtension(marker));
+            if (operation.getRequestBody() != null) {
+                operation.getRequestBody().removeExtension(marker);
+            }
+        }
+    }
+
+    private static void addIfMissing(Operation operation, String status, String description) {
+        if (!operation.getResponses().hasAPIResponse(status)) {
+            operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description));
+        }
+    }
+
+    private static void problemContent(APIResponse response) {
+        Content content = response.getContent();
+        if (content == null) {
+            content = OASFactory.createContent();
+            response.setContent(content);
+        }
+        // Errors are problem+json whatever the operation produces on success (HTML routes included).
+        for (String type : new ArrayList<>(content.getMediaTypes().keySet())) {
+            if (!type.equals(ProblemDetail.MEDIA_TYPE)) {
+                content.removeMediaType(type);
+            }
+        }
+        if (!content.hasMediaType(ProblemDetail.MEDIA_TYPE)) {
+            content.addMediaType(ProblemDetail.MEDIA_TYPE, OASFactory.createMediaType()
+                    .schema(OASFactory.createSchema().ref(SCHEMAS + PROBLEM)));
+        }
+    }
+
+    private static void rateLimitHeaders(APIResponse response) {
+        header(response, "RateLimit-Limit");
+        header(response, "RateLimit-Remaining");
+        header(response, "RateLimit-Reset");
+    }
+
+    static void header(APIResponse response, String name) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
+            response.addHeader(name, OASFactory.createHeader().ref(HEADERS + name));
+        }
+    }
+
+    private static void addHeaders(Components components) {
+        define(components, "ETag", "The representation's version; send it back in If-None-Match to get 304", true,
+                OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+        define(components, "Last-Modified", "When the representation last changed (HTTP date)", true,
+                OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+        define(components, "Location", "The URL of what was created", true,
+                OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri"));
+        define(components, "WWW-Authenticate", "`Bearer`: how to authenticate", true,
+                OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+        define(components, "Retry-After", "Seconds until a new request can succeed", true,
+                OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ZERO));
+        define(components, "RateLimit-Limit", "Requests allowed in the current window (IETF RateLimit header fields)",
+                true, OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ZERO));
+        define(components, "RateLimit-Remaining", "Requests left in the current window", true,
+                OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ZERO));
+        define(components, "RateLimit-Reset", "Seconds until the window resets", true,
+                OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ZERO));
+    }
+
+    private static void define(Components components, String name, String description, boolean required, Schema schema) {
+        if (components.getHeaders() == null || !components.getHeaders().containsKey(name)) {
+            Header header = OASFactory.createHeader().description(description).required(required).schema(schema);
+            components.addHeader(name, header);
+        }
+    }
+
+    // ---- schemas ----
+
+    private static void collectRefs(Operation operation, Set<String> responses, Set<String> requests,
+            Components components) {
+        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+            operation.getRequestBody().getContent().getMediaTypes().values()
+                    .forEach(type -> reachable(type.getSchema(), requests, components));
+        }
+        for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+            if (response.getContent() != null) {
+                for (MediaType type : response.getContent().getMediaTypes().values()) {
+                    reachable(type.getSchema(), responses, components);
+                }
+            }
+        }
+    }
+
+    /** Every component schema name reachable from {@code schema}. */
+    private static void reachable(Schema schema, Set<String> names, Components components) {
+        Deque<Schema> todo = new ArrayDeque<>();
+        if (schema != null) {
+            todo.push(schema);
+        }
+        while (!todo.isEmpty()) {
+            Schema next = todo.pop();
+            String ref = next.getRef();
+            if (ref != null && ref.startsWith(SCHEMAS)) {
+                String name = ref.substring(SCHEMAS.length());
+                if (names.add(name) && components.getSchemas() != null && components.getSchemas().containsKey(name)) {
+                    todo.push(components.getSchemas().get(name));
+                }
+                continue;
+            }
+            if (next.getProperties() != null) {
+                next.getProperties().values().forEach(todo::push);
+            }
+            if (next.getItems() != null) {
+                todo.push(next.getItems());
+            }
+            for (List<Schema> group : java.util.Arrays.asList(next.getAllOf(), next.getAnyOf(), next.getOneOf())) {
+                if (group != null) {
+                    group.forEach(todo::push);
+                }
+            }
+        }
+    }
+
+    private static void schemas(Components components, Set<String> responseSchemas, Set<String> requestSchemas) {
+        if (components.getSchemas() == null) {
+            return;
+        }
+        for (String name : responseSchemas) {
+            Schema schema = components.getSchemas().get(name);
+            if (schema == null || schema.getProperties() == null || requestSchemas.contains(name)) {
+                continue;
+            }
+            // The api writes every property of a response record (null where the schema says nullable).
+            Set<String> omitted = OMITTED_WHEN_NULL.getOrDefault(name, Set.of());
+            List<String> required = new ArrayList<>();
+            for (String property : schema.getProperties().keySet()) {
+                if (!omitted.contains(property)) {
+                    required.add(property);
+                }
+            }
+            schema.setRequired(required);
+        }
+        // SmallRye writes @NotBlank as \S; see NOT_BLANK.
+        for (String name : requestSchemas) {
+            Schema schema = components.getSchemas().get(name);
+            if (schema != null && schema.getProperties() != null) {
+                schema.getProperties().values().stream().filter(p -> "\\S".equals(p.getPattern()))
+                        .forEach(p -> p.setPattern(NOT_BLANK));
+            }
+        }
+        NULLABLE.forEach((name, properties) -> {
+            Schema schema = components.getSchemas().get(name);
+            if (schema != null && schema.getProperties() != null) {
+                for (String property : properties) {
+                    Schema current = schema.getProperties().get(property);
+                    if (current != null) {
+                        schema.addProperty(property, nullable(current, components));
+                    }
+                }
+            }
+        });
+        NULLABLE_ITEMS.forEach((name, property) -> {
+            Schema schema = components.getSchemas().get(name);
+            Schema array = schema == null || schema.getProperties() == null ? null : schema.getProperties().get(property);
+            if (array != null && array.getItems() != null) {
+                String ref = array.getItems().getRef();
+                array.setItems(nullable(array.getItems(), components));
+                if (ref != null && array.getItems().getRef() == null) {
+                    components.removeSchema(ref.substring(SCHEMAS.length())); // copied in place; used nowhere else
+                }
+            }
+        });
+    }
+
+    /**
+     * A property that may be null. OpenAPI 3.0.3 lets {@code nullable: true} add null only beside a {@code type},
+     * and ignores siblings of {@code $ref}; so a referenced enum or object is copied in place, null added.
+     */
+    static Schema nullable(Schema schema, Components components) {
+        if (schema.getRef() != null) {
+            Schema target = components.getSchemas().get(schema.getRef().substring(SCHEMAS.length()));
+            List<Schema.SchemaType> types = target == null || target.getType() == null
+                    ? List.of(Schema.SchemaType.OBJECT) : target.getType();
+            if (target != null && target.getEnumeration() != null) {
+                Schema copy = OASFactory.createSchema().description(schema.getDescription());
+                types.forEach(copy::addType);
+                target.getEnumeration().forEach(copy::addEnumeration);
+                return copy.addEnumeration(null).addType(Schema.SchemaType.NULL);
+            }
+            // An object is copied in place: SmallRye writes anyOf [$ref, null] as "allOf [$ref] + nullable", which
+            // 3.0.3 validators (rightly) read as never null.
+            Schema copy = OASFactory.createSchema().description(target.getDescription())
+                    .properties(target.getProperties()).required(target.getRequired());
+            types.forEach(copy::addType);
+            return copy.addType(Schema.SchemaType.NULL);
+        }
+        if (schema.getType() != null && !schema.getType().contains(Schema.SchemaType.NULL)) {
+            schema.addType(Schema.SchemaType.NULL);
+        }
+        return schema;
+    }
+
+    // ---- tags ----
+
+    private static void tags(OpenAPI openAPI) {
+        Set<String> used = new HashSet<>();
+        if (openAPI.getPaths() != null) {
+            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
+                if (op.getTags() != null) {
+                    used.addAll(op.getTags());
+                }
+            }));
+        }
+        Map<String, String> described = new LinkedHashMap<>(TAGS);
+        if (openAPI.getTags() != null) {
+            for (Tag tag : openAPI.getTags()) {
+                described.putIfAbsent(tag.getName(), tag.getDescription());
+            }
+        }
+        List<Tag> tags = new ArrayList<>();
+        described.forEach((name, description) -> {
+            if (used.contains(name)) {
+                tags.add(OASFactory.createTag().name(name).description(description != null ? description : name));
+            }
+        });
+        used.stream().filter(name -> !described.containsKey(name)).sorted()
+                .forEach(name -> tags.add(OASFactory.createTag().name(name).description(name)));
+        openAPI.setTags(tags);
+    }
+}

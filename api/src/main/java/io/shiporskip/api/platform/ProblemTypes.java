@@ -1,0 +1,43 @@
+package io.shiporskip.api.platform;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code type} of every problem the api answers: one stable URI per kind of error, so clients switch on it
+ * instead of parsing titles. URNs on purpose: they name a kind and promise no page to fetch (RFC 9457 §3.1.1).
+ */
+public final class ProblemTypes {
+
+    public static final String PREFIX = "urn:shiporskip:problem:";
+
+    /** Status → code; the OpenAPI document lists the same table (OpenApiContract). */
+    static final Map<Integer, String> CODES = new LinkedHashMap<>();
+
+    static {
+        CODES.put(400, "invalid-request");
+        CODES.put(401, "unauthenticated");
+        CODES.put(403, "forbidden");
+        CODES.put(404, "not-found");
+        CODES.put(405, "method-not-allowed");
+        CODES.put(406, "not-acceptable");
+        CODES.put(409, "conflict");
+        CODES.put(413, "content-too-large");
+        CODES.put(415, "unsupported-media-type");
+        CODES.put(429, "too-many-requests");
+        CODES.put(500, "internal-error");
+        CODES.put(503, "unavailable");
+    }
+
+    /** A browser origin outside the configured front-end origins (CORS), told apart from a missing role. */
+    public static final String ORIGIN_NOT_ALLOWED = PREFIX + "origin-not-allowed";
+
+    private ProblemTypes() {
+    }
+
+    /** The type URI of a problem with this status; {@code about:blank} for a status without a kind of its own. */
+    public static String of(int status) {
+        String code = CODES.get(status);
+        return code == null ? "about:blank" : PREFIX + code;
+    }
+}

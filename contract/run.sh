@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The api's OpenAPI document checked as front-end teams use it (docs/CONTRACT.md): the built api jar is started in
+# its prod profile on the machine's PostgreSQL, its /q/openapi is linted (Spectral spectral:oas, Redocly recommended:
+# 0 errors), a TypeScript client is generated from it (openapi-typescript), compiled with tsc --strict and run
+# against the live api (src/example.ts). Needs java, node 20+, npm, curl, openssl, psql and PostgreSQL on
+# 127.0.0.1:5432 (trust, user postgres). API_JAR overrides the jar (default api/target/quarkus-app/quarkus-run.jar).
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(cd .. && pwd)
+JAR=${API_JAR:-$ROOT/api/target/quarkus-app/quarkus-run.jar}
+PORT=${CONTRACT_API_PORT:-18090}
+DB=shiporskip_contract
+for tool in java node npm curl openssl psql pg_isready; do
+    command -v "$tool" >/dev/null || { echo "contract: needs $tool"; exit 1; }
+done
+[[ -f $JAR ]] || { echo "contract: no api jar at $JAR (run ./mvnw -B verify first)"; exit 1; }
+pg_isready -q -h 127.0.0.1 -p 5432 || { echo "contract: needs PostgreSQL on 127.0.0.1:5432"; exit 1; }
+
+echo "== contract: npm ci"
+npm ci --no-audit --no-fund --loglevel=error
+
+WORK=$(mktemp -d)
+API_PID=
+cleanup() {
+    if [[ -n $API_PID ]]; then kill "$API_PID" 2>/dev/null || true; wait "$API_PID" 2>/dev/null || true; fi
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
+openssl genrsa -out "$WORK/rsa.pem" 2048 2>/dev/null
+openssl pkcs8 -topk8 -nocrypt -in "$WORK/rsa.pem" -out "$WORK/jwt-private.pem"
+openssl rsa -in "$WORK/rsa.pem" -pubout -out "$WORK/jwt-public.pem" 2>/dev/null
+export ADMIN_EMAIL=admin@contract.test
+ADMIN_PASSWORD=$(openssl rand -hex 16); export ADMIN_PASSWORD
+export API_URL="http://127.0.0.1:$PORT"
+
+echo "== contract: starting $JAR on :$PORT (prod profile)"
+(
+    export SHIPORSKIP_DB_URL="postgresql://127.0.0.1:5432/$DB" SHIPORSKIP_DB_USER=postgres SHIPORSKIP_DB_PASSWORD=
+    export SHIPORSKIP_API_PORT=$PORT SHIPORSKIP_API_PUBLIC_URL=$API_URL SHIPORSKIP_SITE_BASE_URL=$API_URL
+    export SHIPORSKIP_JWT_PRIVATE_KEY="$WORK/jwt-private.pem" SHIPORSKIP_JWT_PUBLIC_KEY="$WORK/jwt-public.pem"
+    export SHIPORSKIP_ADMIN_EMAIL=$ADMIN_EMAIL SHIPORSKIP_ADMIN_PASSWORD=$ADMIN_PASSWORD
+    export SHIPORSKIP_DEMO_DATA=true SHIPORSKIP_MAIL_MOCK=true SHIPORSKIP_DIGEST_CRON=off
+    exec java -jar "$JAR"
+) >"$WORK/api.log" 2>&1 &
+API_PID=$!
+for _ in $(seq 1 60); do
+    curl -fsS "$API_URL/q/health/ready" >/dev/null 2>&1 && break
+    kill -0 "$API_PID" 2>/dev/null || { echo "contract: the api stopped"; tail -30 "$WORK/api.log"; exit 1; }
+    sleep 1
+done
+curl -fsS "$API_URL/q/health/ready" >/dev/null || { echo "contract: the api is not ready"; tail -30 "$WORK/api.log"; exit 1; }
+
+mkdir -p openapi
+curl -fsS -H 'Accept: application/json' "$API_URL/q/openapi?format=json" -o openapi/openapi.json
+
+echo "== contract: Spectral (spectral:oas)"
+npx spectral lint --fail-severity=error --ruleset .spectral.yaml openapi/openapi.json
+echo "== contract: Redocly (recommended)"
+npx redocly lint --config redocly.yaml openapi/openapi.json 2>&1 | grep -v -e '^\s*$' -e '[║╔╚]'
+
+echo "== contract: typed client (openapi-typescript + openapi-fetch, tsc --strict)"
+npx openapi-typescript openapi/openapi.json -o src/schema.d.ts
+npx tsc -p tsconfig.json
+node dist/example.js || { echo "contract: api log:"; tail -30 "$WORK/api.log"; exit 1; }

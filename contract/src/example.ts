@@ -1,0 +1,158 @@
+/**
+ * A front-end's use of the api through a client generated from its OpenAPI document (openapi-typescript types +
+ * openapi-fetch). Every path, parameter, body and answer below is typed by src/schema.d.ts: a field the document
+ * forbids, or a nullable one used as if always set, is a compile error (tsc --strict).
+ *
+ * Run against a live api: API_URL, ADMIN_EMAIL and ADMIN_PASSWORD (an account of role admin).
+ */
+import createClient from "openapi-fetch";
+import type { components, paths } from "./schema.js";
+
+type ToolSummary = components["schemas"]["ToolSummary"];
+type ProblemDetail = components["schemas"]["ProblemDetail"];
+
+const API_URL = required("API_URL");
+const api = createClient<paths>({ baseUrl: API_URL });
+
+let passed = 0;
+let failed = 0;
+
+async function main(): Promise<void> {
+  // ---- the catalog: every page until nextCursor is null ----
+  const seen: ToolSummary[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const query: NonNullable<paths["/api/tools"]["get"]["parameters"]["query"]> =
+      cursor === null ? { limit: 2, sort: "name" } : { limit: 2, sort: "name", cursor };
+    const { data, error } = await api.GET("/api/tools", { params: { query } });
+    if (error) throw new Error(`list: ${error.title}`);
+    seen.push(...data.items);
+    cursor = data.nextCursor; // string | null: the type says when to stop
+    pages++;
+  } while (cursor !== null && pages < 100);
+  check("pagination reaches the last page", cursor === null && pages > 1, `${pages} pages`);
+  check("no tool twice", new Set(seen.map((t) => t.slug)).size === seen.length, `${seen.length} tools`);
+
+  // ---- an editor creates a tool: no reviews, no votes ----
+  const admin = await signIn(required("ADMIN_EMAIL"), required("ADMIN_PASSWORD"));
+  const slug = `contract-${Date.now().toString(36)}`;
+  const created = await api.POST("/api/tools", {
+    headers: bearer(admin),
+    body: {
+      slug,
+      name: "Contract Probe",
+      vendor: "Ship or Skip",
+      tagline: "A tool made by the contract check",
+      description: "Created by contract/src/example.ts: no reviews, no votes.",
+      category: "Developer Tools",
+      pricing: "Free",
+      entryPrice: "Free",
+    },
+  });
+  check("POST /api/tools answers 201 with Location", created.response.status === 201
+    && created.response.headers.get("Location") !== null);
+  const tool = created.data;
+  if (!tool) throw new Error("no tool created");
+  // The nullable fields: the compiler made us say what null means here.
+  check("no reviews: no verdict numbers", tool.verdict.decision === "NONE"
+    && tool.verdict.shipPercent === null && tool.verdict.meanScore === null);
+  check("no votes: no community percentage", tool.community.state === "NO_VOTES" && tool.community.shipPercent === null);
+  check("unset license and website are null", tool.license === null && tool.website === null);
+  const shown = await api.GET("/api/tools/{slug}", { params: { path: { slug } } });
+  check("the new tool reads back", shown.data?.slug === slug && shown.data.reviews.length === 0);
+
+  // ---- a comparison: the new tool has an empty cell in every scorecard row ----
+  const other = seen.find((t) => t.slug !== slug && t.verdict.reviewCount > 0);
+  if (!other) throw new Error("the demo catalog has no reviewed tool");
+  const comparison = await api.GET("/api/comparisons", { params: { query: { tools: `${other.slug},${slug}` } } });
+  const rows = comparison.data?.scorecard ?? [];
+  check("comparison columns follow the order asked", comparison.data?.tools.map((c) => c.slug).join() === `${other.slug},${slug}`);
+  check("no review: a null scorecard cell", rows.length > 0 && rows.every((row) => row.cells[1] === null));
+
+  // ---- a reader signs up, signs in, votes, withdraws, bookmarks ----
+  const email = `reader-${Date.now().toString(36)}@example.com`;
+  const password = "a long and unguessable passphrase";
+  const account = await api.POST("/api/accounts", { body: { email, password, displayName: "Contract Reader" } });
+  check("sign-up answers 201", account.response.status === 201 && account.data?.roles.includes("reader") === true);
+  const reader = await signIn(email, password);
+
+  const voted = await api.PUT("/api/tools/{slug}/vote", {
+    params: { path: { slug } }, headers: bearer(reader), body: { decision: "SHIP" },
+  });
+  check("a vote counts at once", voted.data?.decision === "SHIP" && voted.data.community.votes === 1
+    && voted.data.community.shipPercent === 100);
+  const withdrawn = await api.DELETE("/api/tools/{slug}/vote", { params: { path: { slug } }, headers: bearer(reader) });
+  check("a withdrawn vote has decision null", withdrawn.data?.decision === null
+    && withdrawn.data.community.state === "NO_VOTES");
+
+  const marked = await api.PUT("/api/me/bookmarks/{slug}", { params: { path: { slug } }, headers: bearer(reader) });
+  check("bookmark answers 204", marked.response.status === 204);
+  const bookmarks = await api.GET("/api/me/bookmarks", { params: { query: { limit: 10 } }, headers: bearer(reader) });
+  check("the bookmark is listed", bookmarks.data?.items.some((b) => b.tool.slug === slug) === true
+    && bookmarks.data.nextCursor === null);
+  const unmarked = await api.DELETE("/api/me/bookmarks/{slug}", { params: { path: { slug } }, headers: bearer(reader) });
+  check("unbookmark answers 204", unmarked.response.status === 204);
+
+  // ---- one of each error kind: problem+json with a stable type ----
+  const bad = await api.GET("/api/tools", { params: { query: { limit: 0 } } });
+  problem("400 names the parameter", bad, 400, "invalid-request", (p) => p.errors?.[0]?.field === "limit");
+  const anonymous = await api.GET("/api/me");
+  problem("401 with a challenge", anonymous, 401, "unauthenticated",
+    () => anonymous.response.headers.get("WWW-Authenticate") === "Bearer");
+  const forbidden = await api.POST("/api/tools", {
+    headers: bearer(reader),
+    body: { name: "Nope", vendor: "Nope", tagline: "Nope", description: "Nope", category: "Nope", pricing: "Nope", entryPrice: "Nope" },
+  });
+  problem("403 for a reader on an editor's route", forbidden, 403, "forbidden");
+  const missing = await api.GET("/api/tools/{slug}", { params: { path: { slug: `${slug}-missing` } } });
+  problem("404 for an unknown slug", missing, 404, "not-found");
+  const again = await api.POST("/api/accounts", { body: { email, password, displayName: "Again" } });
+  problem("409 for a taken e-mail", again, 409, "conflict");
+}
+
+async function signIn(email: string, password: string): Promise<string> {
+  const { data, error } = await api.POST("/api/auth/token", { body: { email, password } });
+  if (error) throw new Error(`sign-in as ${email}: ${error.status} ${error.detail ?? error.title}`);
+  check(`sign-in as ${email.split("@")[0]}`, data.tokenType === "Bearer" && data.expiresIn > 0);
+  return data.accessToken;
+}
+
+function bearer(token: string): { Authorization: string } {
+  return { Authorization: `Bearer ${token}` };
+}
+
+function problem(name: string, answer: { error?: ProblemDetail; response: Response }, status: number, code: string,
+    more: (p: ProblemDetail) => boolean = () => true): void {
+  const p = answer.error;
+  check(name, answer.response.status === status && p !== undefined && p.status === status
+    && p.type === `urn:shiporskip:problem:${code}`
+    && (answer.response.headers.get("Content-Type") ?? "").startsWith("application/problem+json") && more(p),
+    p === undefined ? `status ${answer.response.status}` : `${p.status} ${p.type}`);
+}
+
+function check(name: string, ok: boolean, detail = ""): void {
+  if (ok) {
+    passed++;
+    console.log(`ok   ${name}${detail ? ` (${detail})` : ""}`);
+  } else {
+    failed++;
+    console.log(`FAIL ${name}${detail ? ` (${detail})` : ""}`);
+  }
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}
+
+main()
+  .catch((e: unknown) => {
+    failed++;
+    console.log(`FAIL ${e instanceof Error ? e.message : String(e)}`);
+  })
+  .finally(() => {
+    console.log(`client: ${passed} passed, ${failed} failed`);
+    process.exitCode = failed === 0 ? 0 : 1;
+  });
