@@ -122,8 +122,11 @@ public class OpenApiContract implements OASFilter {
                     if (path.getKey().startsWith("/api/")) {
                         errors(path.getKey(), entry.getKey(), operation);
                     } else {
-                        // HTML pages answer their own errors as pages; only content negotiation fails as a problem.
+                        // HTML pages answer their own errors as pages; a refused origin and failed content
+                        // negotiation are answered before the page's code runs, as problems.
+                        addIfMissing(operation, "403", "The request comes from a browser origin that is not allowed (CORS)");
                         addIfMissing(operation, "406", "The Accept header allows no HTML");
+                        problemContent(operation.getResponses().getAPIResponse("403"));
                         problemContent(operation.getResponses().getAPIResponse("406"));
                     }
                     collectRefs(operation, responseSchemas, requestSchemas, components);
