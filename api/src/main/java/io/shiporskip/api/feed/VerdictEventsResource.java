@@ -28,7 +28,7 @@ public class VerdictEventsResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Follow every tool's verdict live",
+    @Operation(operationId = "streamVerdicts", summary = "Follow every tool's verdict live",
             description = "Events named 'verdict' whose data is the changed tool's VerdictSnapshot, as the change commits "
                     + "on any api copy. No replay: load the lists first, then apply events. A comment every 15 s keeps "
                     + "the connection open through proxies.")

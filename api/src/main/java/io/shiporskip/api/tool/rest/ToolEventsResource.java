@@ -32,7 +32,7 @@ public class ToolEventsResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Follow one tool's verdict live",
+    @Operation(operationId = "streamToolVerdict", summary = "Follow one tool's verdict live",
             description = "Events named 'verdict' whose data is the tool's VerdictSnapshot (as GET /api/tools/{slug}/verdict); "
                     + "the first is the current state, so reconnecting (Last-Event-ID is accepted and not needed) catches up "
                     + "at once. A comment every 15 s keeps the connection open through proxies.")
