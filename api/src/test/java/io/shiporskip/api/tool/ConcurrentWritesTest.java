@@ -96,6 +96,44 @@ public class ConcurrentWritesTest {
         assertEquals(0L, votesRecountedWrongly());
     }
 
+    @Test
+    void identicalEditorialWritesGiveOneWinnerAndNoErrors() throws Exception {
+        String admin = io.shiporskip.api.account.TestAccounts.adminToken();
+        String slug = "race-editorial-" + System.nanoTime();
+        // Creating one slug twelve times: one tool, the others told it exists.
+        assertEquals(Map.of(201, 1, 409, SameTime.REQUESTS - 1), SameTime.statuses(() -> given().auth().oauth2(admin)
+                .contentType("application/json").body(io.shiporskip.api.account.TestAccounts.toolBody(slug))
+                .when().post("/api/tools")));
+        // The same review twelve times: created once, replaced by the rest; the verdict counts it once.
+        assertEquals(Map.of(200, SameTime.REQUESTS - 1, 201, 1), SameTime.statuses(() -> given().auth().oauth2(admin)
+                .contentType("application/json").body(Map.of("score", 70, "decision", "SHIP", "text", "Raced."))
+                .when().put("/api/tools/" + slug + "/reviews/builder")));
+        given().when().get("/api/tools/" + slug + "/verdict").then().statusCode(200)
+                .body("reviewCount", equalTo(1)).body("ships", equalTo(1));
+        // The same maker grant twelve times, then the same revocation: all succeed, one row, then none.
+        String maker = io.shiporskip.api.account.TestAccounts.uniqueEmail("race-maker");
+        io.shiporskip.api.account.TestAccounts.signUpVerified(maker);
+        assertEquals(Map.of(204, SameTime.REQUESTS), SameTime.statuses(() -> given().auth().oauth2(admin)
+                .when().put("/api/tools/" + slug + "/makers/" + maker)));
+        given().auth().oauth2(io.shiporskip.api.account.TestAccounts.token(maker)).when().get("/api/me").then()
+                .body("tools", org.hamcrest.Matchers.contains(slug));
+        assertEquals(Map.of(204, SameTime.REQUESTS), SameTime.statuses(() -> given().auth().oauth2(admin)
+                .when().delete("/api/tools/" + slug + "/makers/" + maker)));
+        given().auth().oauth2(io.shiporskip.api.account.TestAccounts.token(maker)).when().get("/api/me").then()
+                .body("tools", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void oneVerificationLinkFollowedTwelveTimesAtOnceConfirmsOnce() throws Exception {
+        String email = io.shiporskip.api.account.TestAccounts.uniqueEmail("race-verify");
+        io.shiporskip.api.account.TestAccounts.signUp(email);
+        String token = io.shiporskip.api.account.TestAccounts.verificationToken(email);
+        // Single use: one confirms, the others are told the link is spent.
+        assertEquals(Map.of(200, 1, 400, SameTime.REQUESTS - 1), SameTime.statuses(() -> given()
+                .contentType("application/json").body(Map.of("token", token))
+                .when().post("/api/accounts/verification")));
+    }
+
     /** After every race: nothing holds a transaction open. */
     @AfterEach
     void noSessionIsLeftIdleInTransaction() throws Exception {
