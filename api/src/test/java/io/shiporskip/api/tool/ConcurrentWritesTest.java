@@ -100,9 +100,13 @@ public class ConcurrentWritesTest {
     void identicalEditorialWritesGiveOneWinnerAndNoErrors() throws Exception {
         String admin = io.shiporskip.api.account.TestAccounts.adminToken();
         String slug = "race-editorial-" + System.nanoTime();
+        // Words of its own: other tests search the shared database for the default tool's words.
+        Map<String, Object> tool = new java.util.HashMap<>(io.shiporskip.api.account.TestAccounts.toolBody(slug));
+        tool.put("name", "Race Editorial");
+        tool.put("vendor", "Race Labs");
         // Creating one slug twelve times: one tool, the others told it exists.
         assertEquals(Map.of(201, 1, 409, SameTime.REQUESTS - 1), SameTime.statuses(() -> given().auth().oauth2(admin)
-                .contentType("application/json").body(io.shiporskip.api.account.TestAccounts.toolBody(slug))
+                .contentType("application/json").body(tool)
                 .when().post("/api/tools")));
         // The same review twelve times: created once, replaced by the rest; the verdict counts it once.
         assertEquals(Map.of(200, SameTime.REQUESTS - 1, 201, 1), SameTime.statuses(() -> given().auth().oauth2(admin)
