@@ -9,45 +9,38 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.smallrye.jwt.util.KeyUtils;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.MessageDigest;
-import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The RSA key pair tokens are signed with, loaded once at startup. Outside dev and test launches the application
- * refuses to start without configured keys, with a private and public key that do not belong together, or with
- * the dev pair that ships in this repository.
+ * The RSA key pair tokens are signed with. smallrye-jwt loads and uses it (application.properties points
+ * {@code smallrye.jwt.sign.key.location} and {@code mp.jwt.verify.publickey.location} at {@code shiporskip.jwt.*});
+ * this bean checks the pair once at startup and publishes the public half. Outside dev and test launches the
+ * application refuses to start without configured keys, with a private and public key that do not belong together,
+ * or with the dev pair whose private half is in git (test-support's resources).
  */
 @ApplicationScoped
 public class JwtKeys {
-
-    /** The repository's dev/test pair; never acceptable in a production launch. */
-    static final String DEV_PUBLIC_KEY = "dev-jwt-public.pem";
 
     private final Jwt config;
     private volatile Pair pair;
 
     public JwtKeys(ApiConfig apiConfig) {
-        Jwt config = apiConfig.jwt();
-        this.config = config;
+        this.config = apiConfig.jwt();
     }
 
-    /** A loaded, checked pair with its RFC 7638 thumbprint as key id. */
-    public record Pair(RSAPrivateCrtKey privateKey, RSAPublicKey publicKey, String keyId) {
+    /** A checked pair's public key with its RFC 7638 thumbprint as key id. */
+    public record Pair(RSAPublicKey publicKey, String keyId) {
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -75,7 +68,7 @@ public class JwtKeys {
                 "e", base64Url(key.getPublicExponent()))));
     }
 
-    /** Loads and checks the configured pair; {@code production} adds the refusal of the dev keys. */
+    /** Reads and checks the configured pair; {@code production} adds the refusal of the dev keys. */
     static Pair load(Jwt config, boolean production) {
         String privateLocation = config.privateKeyLocation().filter(s -> !s.isBlank()).orElseThrow(() ->
                 new IllegalStateException("No JWT private key configured: set SHIPORSKIP_JWT_PRIVATE_KEY "
@@ -83,15 +76,15 @@ public class JwtKeys {
         String publicLocation = config.publicKeyLocation().filter(s -> !s.isBlank()).orElseThrow(() ->
                 new IllegalStateException("No JWT public key configured: set SHIPORSKIP_JWT_PUBLIC_KEY "
                         + "(shiporskip.jwt.public-key) to the path of the matching PEM public key"));
-        RSAPrivateCrtKey privateKey;
+        RSAPrivateKey privateKey;
         RSAPublicKey publicKey;
         try {
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
-            privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(pem(read(privateLocation))));
-            publicKey = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(pem(read(publicLocation))));
-        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+            // The loader smallrye-jwt signs and verifies with: the same location forms, the same parsing.
+            privateKey = (RSAPrivateKey) KeyUtils.decodePrivateKey(KeyUtils.readKeyContent(privateLocation));
+            publicKey = (RSAPublicKey) KeyUtils.decodePublicKey(KeyUtils.readKeyContent(publicLocation));
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
             throw new IllegalStateException("The JWT keys at " + privateLocation + " and " + publicLocation
-                    + " are not a PEM RSA private key (PKCS#8) and public key", e);
+                    + " are not a readable PEM RSA private key (PKCS#8) and public key", e);
         }
         if (!privateKey.getModulus().equals(publicKey.getModulus())) {
             throw new IllegalStateException("The JWT private key " + privateLocation + " and public key "
@@ -104,38 +97,7 @@ public class JwtKeys {
             throw new IllegalStateException("Refusing to start: the JWT keys are the repository's dev/test pair. "
                     + "Generate a private pair and set SHIPORSKIP_JWT_PRIVATE_KEY and SHIPORSKIP_JWT_PUBLIC_KEY");
         }
-        return new Pair(privateKey, publicKey, thumbprint(publicKey));
-    }
-
-
-    /** {@code classpath:x}, {@code file:x}, or a plain path (a file if it exists, else a class-path resource). */
-    static String read(String location) {
-        try {
-            if (location.startsWith("classpath:")) {
-                return classpath(location.substring("classpath:".length()));
-            }
-            Path file = Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
-            if (Files.isRegularFile(file) || location.startsWith("file:")) {
-                return Files.readString(file, StandardCharsets.US_ASCII);
-            }
-            return classpath(location);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the JWT key at " + location, e);
-        }
-    }
-
-    private static String classpath(String name) throws IOException {
-        String resource = name.startsWith("/") ? name.substring(1) : name;
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("No JWT key at classpath:" + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        }
-    }
-
-    private static byte[] pem(String text) {
-        return Base64.getMimeDecoder().decode(text.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").trim());
+        return new Pair(publicKey, thumbprint(publicKey));
     }
 
     /** RFC 7638 JWK thumbprint: stable across restarts, changes with the key. */

@@ -28,14 +28,13 @@ public class TokenService {
 
     public AccessToken issue(long accountId, boolean admin, List<String> ownedSlugs) {
         long lifetime = config.lifetime().toSeconds();
-        JwtKeys.Pair pair = keys.pair();
         String token = Jwt.issuer(config.issuer())
                 .subject(Long.toString(accountId))
                 .groups(new LinkedHashSet<>(AccountService.roles(admin, ownedSlugs)))
                 .claim(TokenClaims.TOOLS, ownedSlugs)
                 .expiresIn(lifetime)
-                .jws().algorithm(SignatureAlgorithm.RS256).keyId(pair.keyId())
-                .sign(pair.privateKey());
+                .jws().algorithm(SignatureAlgorithm.RS256).keyId(keys.pair().keyId())
+                .sign(); // the key at smallrye.jwt.sign.key.location, checked by JwtKeys at startup
         return new AccessToken(token, "Bearer", lifetime);
     }
 

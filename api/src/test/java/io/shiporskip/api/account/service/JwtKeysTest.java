@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smallrye.jwt.util.KeyUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -50,8 +51,8 @@ class JwtKeysTest {
     void productionRefusesTheDevKeysCopiedElsewhere(@TempDir Path dir) throws Exception {
         Path privateKey = dir.resolve("copied-private.pem");
         Path publicKey = dir.resolve("copied-public.pem");
-        Files.writeString(privateKey, JwtKeys.read("classpath:dev-jwt-private.pem"));
-        Files.writeString(publicKey, JwtKeys.read("classpath:dev-jwt-public.pem"));
+        Files.writeString(privateKey, KeyUtils.readKeyContent("classpath:dev-jwt-private.pem"));
+        Files.writeString(publicKey, KeyUtils.readKeyContent("classpath:dev-jwt-public.pem"));
         assertThrows(IllegalStateException.class,
                 () -> JwtKeys.load(config(privateKey.toString(), "file:" + publicKey), true));
     }
