@@ -25,13 +25,33 @@ public final class EmbedSnippets {
         return BRAND + " verdict for " + Markup.clean(name == null || name.isBlank() ? slug : name);
     }
 
-    /** {@code theme}: light, dark or auto. */
+    /** The compact styles' size: their own (it depends on the words), shrinking with the page. */
+    public static final String COMPACT_IMG_SIZE = "style=\"max-width:100%;height:auto;\"";
+
+    /** {@code theme}: light, dark or auto. The card; placements site (HTML), readme (Markdown) and embed (iframe). */
     public static Codes codes(String theme, String alt, String badgeUrl, String clickUrl, String embedUrl) {
-        String t = "?theme=" + theme;
-        String html = "<a href=\"" + clickUrl + "?src=site\" target=\"_blank\" rel=\"noopener\"><img src=\"" + badgeUrl + t
-                + "&amp;src=site\" alt=\"" + Markup.escape(alt) + "\" " + IMG_SIZE + " /></a>";
-        String markdown = "[![" + markdownText(alt) + "](" + badgeUrl + t + "&src=readme)](" + clickUrl + "?src=readme)";
-        String iframe = "<iframe src=\"" + embedUrl + t + "&amp;src=embed\" title=\"" + Markup.escape(alt)
+        return codes(theme, null, null, alt, badgeUrl, clickUrl, embedUrl);
+    }
+
+    /**
+     * The codes for one badge style and one placement, as the makers' embed builder offers them. {@code style}: null or
+     * {@code card} for the card (no {@code style} parameter, its fixed size), else a compact style (flat, flat-square,
+     * for-the-badge) at its own size; the widget has one look, so the iframe ignores it. {@code placement} (readme,
+     * site, docs, other, embed): every code counts there; null for each format's usual place (site, readme, embed).
+     */
+    public static Codes codes(String theme, String style, String placement, String alt, String badgeUrl, String clickUrl,
+            String embedUrl) {
+        boolean card = style == null || style.equals("card");
+        String s = card ? "" : "style=" + style + "&";
+        String htmlAt = placement == null ? "site" : placement;
+        String markdownAt = placement == null ? "readme" : placement;
+        String iframeAt = placement == null ? "embed" : placement;
+        String html = "<a href=\"" + clickUrl + "?src=" + htmlAt + "\" target=\"_blank\" rel=\"noopener\"><img src=\"" + badgeUrl
+                + "?" + s.replace("&", "&amp;") + "theme=" + theme + "&amp;src=" + htmlAt + "\" alt=\"" + Markup.escape(alt) + "\" "
+                + (card ? IMG_SIZE : COMPACT_IMG_SIZE) + " /></a>";
+        String markdown = "[![" + markdownText(alt) + "](" + badgeUrl + "?" + s + "theme=" + theme + "&src=" + markdownAt + ")]("
+                + clickUrl + "?src=" + markdownAt + ")";
+        String iframe = "<iframe src=\"" + embedUrl + "?theme=" + theme + "&amp;src=" + iframeAt + "\" title=\"" + Markup.escape(alt)
                 + "\" width=\"360\" height=\"260\" style=\"border:0;border-radius:16px;max-width:100%;\" loading=\"lazy\"></iframe>";
         return new Codes(html, markdown, iframe);
     }
