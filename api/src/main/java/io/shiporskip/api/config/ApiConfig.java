@@ -40,6 +40,34 @@ public interface ApiConfig {
 
     Accounts accounts();
 
+    Claims claims();
+
+    /** Makers' self-serve claims: how the api fetches a claimant's proof from the tool's website (untrusted input). */
+    interface Claims {
+        /** Fetch proofs over plain http too; off in production, where a proof must come over https. */
+        @WithName("allow-http")
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /**
+         * Fetch from loopback, private, link-local, unique-local and multicast addresses too; off in production, so a
+         * claim cannot make the api probe its own network.
+         */
+        @WithName("allow-private-addresses")
+        @WithDefault("false")
+        boolean allowPrivateAddresses();
+
+        /** The whole fetch of one proof URL (connect, headers, body) must finish within this. */
+        @WithName("fetch-timeout")
+        @WithDefault("5S")
+        Duration fetchTimeout();
+
+        /** Bytes read from one proof URL; past it the connection is closed and the proof fails. */
+        @WithName("max-bytes")
+        @WithDefault("65536")
+        int maxBytes();
+    }
+
     interface Accounts {
         /**
          * How long the link that proves a new account's e-mail address works. An account not confirmed by then no

@@ -71,7 +71,9 @@ public class OpenApiContract implements OASFilter {
             "PanelVerdict", List.of("shipPercent", "meanScore"), // no reviews yet
             "VerdictSnapshot", List.of("shipPercent", "meanScore"), // no reviews yet
             "CommunitySummary", List.of("shipPercent"), // no votes yet
-            "VoteView", List.of("decision")); // the vote was withdrawn
+            "VoteView", List.of("decision"), // the vote was withdrawn
+            "Claim", List.of("decidedAt", "provedBy"), // still open; not approved
+            "QueuedClaim", List.of("decidedAt", "provedBy"));
 
     /** Arrays whose items can be null: a comparison's scorecard has a null cell where a critic has not reviewed. */
     private static final Map<String, String> NULLABLE_ITEMS = Map.of("ComparisonScorecardRow", "cells");
@@ -93,6 +95,8 @@ public class OpenApiContract implements OASFilter {
         TAGS.put("Accounts", "Sign-up, sign-in and the signed-in reader");
         TAGS.put("Community votes", "Readers' SHIP or SKIP votes on a tool");
         TAGS.put("Editorial", "Editors (admin role) maintain tools, critics, reviews and makers");
+        TAGS.put("Tool claims", "Makers claim a tool and prove it by publishing a token on its website");
+        TAGS.put("Admin", "Editors (admin role) review makers' claims");
         TAGS.put("Live updates", "Server-Sent Events of verdict and community changes");
         TAGS.put("Newsletter", "Weekly digest sign-up: double opt-in and one-click unsubscribe");
         TAGS.put("Digest", "The weekly digest of new verdicts");

@@ -65,6 +65,13 @@ class AuthorizationMatrixTest {
         tokens.put("token signed by another key", TestAccounts.forgedAdminToken());
         tokens.put("token from another issuer", TestAccounts.foreignIssuerAdminToken());
 
+        // Claims made before the table: one by the maker of another tool on this tool (theirs to read and prove), one
+        // by the grantee (for the editors to reject). The reader never proved their address.
+        String claimOfOtherMaker = given().auth().oauth2(tokens.get("maker of another tool")).when()
+                .post("/api/tools/" + tool + "/claims").then().statusCode(201).extract().jsonPath().getString("id");
+        String claimOfGrantee = given().auth().oauth2(TestAccounts.token(grantee)).when()
+                .post("/api/tools/" + tool + "/claims").then().statusCode(201).extract().jsonPath().getString("id");
+
         String t = "/api/tools/" + tool;
         // Expected status per caller, in CALLERS order. Reader routes: any signed-in account (makers and admins are
         // readers too). Editorial routes: admin only — a maker may not edit even their own tool.
@@ -91,6 +98,18 @@ class AuthorizationMatrixTest {
         expected.put(new Route("DELETE", t + "/reviews/builder", null), List.of(401, 403, 403, 403, 204, 401, 401, 401));
         expected.put(new Route("PUT", t + "/makers/" + grantee, null), List.of(401, 403, 403, 403, 204, 401, 401, 401));
         expected.put(new Route("DELETE", t + "/makers/" + grantee, null), List.of(401, 403, 403, 403, 204, 401, 401, 401));
+        // Claims: any account with a proved address (the reader has none: 403; the maker of this tool: 409; the maker
+        // of another tool already has an open claim: 200). A claim is its claimant's, and the editors' to read.
+        expected.put(new Route("POST", t + "/claims", null), List.of(401, 403, 409, 200, 201, 401, 401, 401));
+        expected.put(new Route("GET", t + "/claims/" + claimOfOtherMaker, null),
+                List.of(401, 404, 404, 200, 200, 401, 401, 401));
+        expected.put(new Route("POST", t + "/claims/" + claimOfOtherMaker + "/proof", null),
+                List.of(401, 404, 404, 200, 404, 401, 401, 401));
+        expected.put(new Route("GET", "/api/admin/claims", null), List.of(401, 403, 403, 403, 200, 401, 401, 401));
+        expected.put(new Route("POST", "/api/admin/claims/" + claimOfGrantee + "/reject",
+                () -> Map.of("reason", "Not the vendor")), List.of(401, 403, 403, 403, 200, 401, 401, 401));
+        expected.put(new Route("POST", "/api/admin/claims/" + claimOfOtherMaker + "/approve", () -> Map.of()),
+                List.of(401, 403, 403, 403, 200, 401, 401, 401));
 
         List<String> differences = new ArrayList<>();
         StringBuilder table = new StringBuilder();

@@ -14,6 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /** Accounts: sign-up, what sign-in needs to check, and "who am I". Passwords arrive here already hashed. */
@@ -146,5 +149,26 @@ public class AccountService implements MakerAccounts {
                     }
                     return account.id;
                 });
+    }
+
+    /** Joins the caller's session when there is one (a claim's transaction). */
+    @Override
+    @WithSession
+    public Uni<Claimant> claimant(long accountId) {
+        return accounts.requireById(accountId)
+                .map(account -> new Claimant(account.id, account.email, account.emailVerifiedAt != null));
+    }
+
+    @Override
+    @WithSession
+    public Uni<Map<Long, String>> emails(Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return accounts.list("id in ?1", List.copyOf(accountIds)).map(found -> {
+            Map<Long, String> emails = new HashMap<>();
+            found.forEach(account -> emails.put(account.id, account.email));
+            return emails;
+        });
     }
 }

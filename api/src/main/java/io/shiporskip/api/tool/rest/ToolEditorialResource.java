@@ -147,7 +147,7 @@ public class ToolEditorialResource {
         String tool = Params.slug("slug", slug);
         String account = Emails.normalise("email", email);
         Quota quota = writeQuota(security);
-        return editorial.grantMaker(tool, account).map(v -> quota.addHeaders(Response.noContent()).build());
+        return editorial.grantMaker(tool, account, Caller.accountId(security)).map(v -> quota.addHeaders(Response.noContent()).build());
     }
 
     @DELETE
@@ -163,7 +163,7 @@ public class ToolEditorialResource {
         String tool = Params.slug("slug", slug);
         String account = Emails.normalise("email", email);
         Quota quota = writeQuota(security);
-        return editorial.revokeMaker(tool, account).map(v -> quota.addHeaders(Response.noContent()).build());
+        return editorial.revokeMaker(tool, account, Caller.accountId(security)).map(v -> quota.addHeaders(Response.noContent()).build());
     }
 
     private Quota writeQuota(SecurityContext security) {

@@ -1,7 +1,6 @@
 package io.shiporskip.api.tool.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.shiporskip.api.platform.AccountToolLinks;
 import io.shiporskip.api.tool.service.EditorialRequests.NewTool;
 import io.shiporskip.api.tool.service.EditorialRequests.ReviewRequest;
 import io.shiporskip.api.tool.service.EditorialRequests.ToolPatch;
@@ -37,9 +36,11 @@ public class EditorialService {
     private final ReviewRepository reviews;
     private final MakerAccounts makerAccounts;
     private final VerdictService verdicts;
+    private final MakerGrants grants;
 
     public EditorialService(ToolRepository tools, CriticService critics, ReviewRepository reviews,
-            MakerAccounts makerAccounts, VerdictService verdicts) {
+            MakerAccounts makerAccounts, VerdictService verdicts, MakerGrants grants) {
+        this.grants = grants;
         this.tools = tools;
         this.critics = critics;
         this.reviews = reviews;
@@ -135,18 +136,23 @@ public class EditorialService {
                 .replaceWithVoid())));
     }
 
-    /** Idempotent; 404 when the tool or the account does not exist. */
+    /**
+     * Idempotent; 404 when the tool or the account does not exist. {@code editorId} is the admin acting: the change
+     * is audited (MakerGrants) as done by them.
+     */
     @WithTransaction
-    public Uni<Void> grantMaker(String slug, String email) {
+    public Uni<Void> grantMaker(String slug, String email, long editorId) {
         return tools.requireBySlug(slug).chain(tool -> makerAccounts.requireByEmail(email)
-                .chain(account -> AccountToolLinks.TOOL_MAKER.add(account, tool.id))).replaceWithVoid();
+                .chain(account -> grants.grant(account, tool.id, editorId, null, MakerGrants.BY_EDITOR)))
+                .replaceWithVoid();
     }
 
-    /** Idempotent; 404 when the tool or the account does not exist. */
+    /** Idempotent; 404 when the tool or the account does not exist. Audited like {@link #grantMaker}. */
     @WithTransaction
-    public Uni<Void> revokeMaker(String slug, String email) {
+    public Uni<Void> revokeMaker(String slug, String email, long editorId) {
         return tools.requireBySlug(slug).chain(tool -> makerAccounts.requireByEmail(email)
-                .chain(account -> AccountToolLinks.TOOL_MAKER.remove(account, tool.id))).replaceWithVoid();
+                .chain(account -> grants.revoke(account, tool.id, editorId, MakerGrants.BY_EDITOR)))
+                .replaceWithVoid();
     }
 
     private Uni<Review> findReview(Tool tool, Critic critic) {
