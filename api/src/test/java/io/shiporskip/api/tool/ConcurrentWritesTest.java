@@ -75,6 +75,29 @@ public class ConcurrentWritesTest {
         assertEquals(0L, votesRecountedWrongly());
     }
 
+    /** One reader flipping and withdrawing at once: every vote is one round trip, and the counts stay exact. */
+    @Test
+    void oneReaderFlippingAndWithdrawingAtOnceLeavesExactCounts() throws Exception {
+        String reader = newReaderToken("race-flip");
+        String slug = ReaderTest.newTool("race-flip");
+        int[] next = {0};
+        for (int round = 0; round < 3; round++) {
+            assertEquals(Map.of(200, SameTime.REQUESTS), SameTime.statuses(() -> {
+                int i;
+                synchronized (next) {
+                    i = next[0]++;
+                }
+                return i % 3 == 2 ? given().auth().oauth2(reader).when().delete("/api/tools/" + slug + "/vote")
+                        : given().auth().oauth2(reader).contentType("application/json")
+                                .body(Map.of("decision", i % 3 == 0 ? "SHIP" : "SKIP")).when().put("/api/tools/" + slug + "/vote");
+            }));
+            assertEquals(0L, votesRecountedWrongly());
+        }
+        // Whatever order they ran in, one reader holds at most one vote, and the tool page says what the rows say.
+        int votes = given().when().get("/api/tools/" + slug).then().statusCode(200).extract().path("community.votes");
+        assertEquals(true, votes == 0 || votes == 1, "votes after the race: " + votes);
+    }
+
     @Test
     void votesOfManyReadersAtOnceAreCountedExactly() throws Exception {
         String slug = ReaderTest.newTool("race-many");

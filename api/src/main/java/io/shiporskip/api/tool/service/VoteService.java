@@ -1,9 +1,8 @@
 package io.shiporskip.api.tool.service;
 
-import io.shiporskip.api.tool.entity.Tool;
-import io.shiporskip.api.tool.mapping.ToolMapper;
 import io.shiporskip.api.tool.repository.ToolRepository;
 import io.shiporskip.api.tool.repository.VoteRepository;
+import io.shiporskip.api.tool.repository.VoteRepository.Outcome;
 import io.shiporskip.model.CommunitySummary;
 import io.shiporskip.model.ReviewDecision;
 import io.smallrye.mutiny.Uni;
@@ -14,9 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Readers' community votes. A vote moves the tool's stored counts by its own delta in the same transaction — no
- * recount, so a vote costs the same on a tool with ten votes as on one with a million. The tool's row lock orders
- * every vote on that tool; {@code docs/CONSISTENCY.md} has the SQL that checks the counts against the vote rows.
+ * Readers' community votes. A vote moves the tool's stored counts by its own delta — no recount, so a vote costs the
+ * same on a tool with ten votes as on one with a million — in one round trip with the vote row and the NOTIFY
+ * ({@link VoteRepository} says why that is exact under concurrency); {@code docs/CONSISTENCY.md} has the SQL that
+ * checks the counts against the vote rows.
  */
 @ApplicationScoped
 public class VoteService {
@@ -30,52 +30,32 @@ public class VoteService {
             @Schema(type = SchemaType.STRING, enumeration = {"SHIP", "SKIP"}) String decision) {
     }
 
-    private final ToolRepository tools;
     private final VoteRepository votes;
-    private final VerdictService verdicts;
+    private final ToolReadCache cache;
 
-    public VoteService(ToolRepository tools, VoteRepository votes, VerdictService verdicts) {
-        this.tools = tools;
+    public VoteService(VoteRepository votes, ToolReadCache cache) {
         this.votes = votes;
-        this.verdicts = verdicts;
+        this.cache = cache;
     }
 
     /** Casts or changes the reader's vote; the same vote again changes nothing. */
     public Uni<VoteView> vote(long accountId, String slug, ReviewDecision decision) {
-        return verdicts.afterCommit(slug, () -> tools.lockBySlug(slug).chain(tool -> votes.decisionOf(accountId, tool.id).chain(previous -> {
-            if (previous == decision) {
-                return Uni.createFrom().item(view(tool, decision));
-            }
-            return votes.upsert(accountId, tool.id, decision).chain(() -> {
-                count(tool, previous, -1);
-                count(tool, decision, +1);
-                return verdicts.announce(tool);
-            }).map(t -> view(t, decision));
-        })));
+        return votes.cast(accountId, slug, decision).map(outcome -> view(slug, decision, outcome));
     }
 
     /** Removes the reader's vote if there is one (idempotent). */
     public Uni<VoteView> unvote(long accountId, String slug) {
-        return verdicts.afterCommit(slug, () -> tools.lockBySlug(slug).chain(tool -> votes.decisionOf(accountId, tool.id).chain(previous -> {
-            if (previous == null) {
-                return Uni.createFrom().item(view(tool, null));
-            }
-            return votes.remove(accountId, tool.id).chain(() -> {
-                count(tool, previous, -1);
-                return verdicts.announce(tool);
-            }).map(t -> view(t, null));
-        })));
+        return votes.withdraw(accountId, slug).map(outcome -> view(slug, null, outcome));
     }
 
-    private static void count(Tool tool, ReviewDecision decision, int delta) {
-        if (decision == ReviewDecision.SHIP) {
-            tool.communityShips += delta;
-        } else if (decision == ReviewDecision.SKIP) {
-            tool.communitySkips += delta;
+    /** The statement has committed: drop what showed the old counts (other copies drop it on the NOTIFY). */
+    private VoteView view(String slug, ReviewDecision decision, Outcome outcome) {
+        if (!outcome.found()) {
+            throw ToolRepository.noTool(slug);
         }
-    }
-
-    private static VoteView view(Tool tool, ReviewDecision decision) {
-        return new VoteView(tool.slug, decision, ToolMapper.community(tool));
+        if (outcome.changed()) {
+            cache.invalidate(slug);
+        }
+        return new VoteView(slug, decision, CommunitySummary.of(outcome.ships(), outcome.skips()));
     }
 }
