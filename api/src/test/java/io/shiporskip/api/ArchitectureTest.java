@@ -30,7 +30,8 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.shiporskip.api.tool..",
                         "io.shiporskip.api.critic..", "io.shiporskip.api.category..", "io.shiporskip.api.comparison..",
                         "io.shiporskip.api.account..", "io.shiporskip.api.newsletter..", "io.shiporskip.api.digest..",
-                        "io.shiporskip.api.feed..", "io.shiporskip.api.demo..", "io.shiporskip.api.page..")
+                        "io.shiporskip.api.feed..", "io.shiporskip.api.demo..", "io.shiporskip.api.page..",
+                        "io.shiporskip.api.admin..")
                 .check(API);
     }
 

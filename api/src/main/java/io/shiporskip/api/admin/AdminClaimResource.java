@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -94,18 +95,26 @@ public class AdminClaimResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = OpenApiContract.ROLE, value = TokenClaims.ADMIN)
     @Operation(operationId = "approveClaim", summary = "Approve an open claim: the claimant becomes a maker of the tool",
-            description = "The claimant is mailed, with the note if there is one. Approving an approved claim "
-                    + "answers it unchanged.")
+            description = "The claimant is mailed, with the note if there is one (the body is optional). "
+                    + "Approving an approved claim answers it unchanged.")
     @APIResponse(responseCode = "200", description = "The claim, APPROVED (proved by ADMIN)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Claim.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Claim.class),
+                    examples = @ExampleObject(name = "approved", value = """
+                            {"id":"3f0c6a52-8d5e-4c1b-9a57-2f4e1d7b9c10","tool":"quill-coder","status":"APPROVED",
+                             "token":"q8Vd3kT2mZr7Yb1uN4xW0sLc9HfPaJe6GiOtRyUwQvE",
+                             "proof":{"wellKnownUrl":null,
+                                      "metaTag":"<meta name=\\"shiporskip-verification\\" content=\\"q8Vd3kT2mZr7Yb1uN4xW0sLc9HfPaJe6GiOtRyUwQvE\\">"},
+                             "createdAt":"2026-12-01T09:00:00Z","decidedAt":"2026-12-01T10:30:00Z","provedBy":"ADMIN",
+                             "reason":"Confirmed with the vendor's press contact"}""")))
     @APIResponse(responseCode = "404", description = "No claim has this id")
     @APIResponse(responseCode = "409", description = "The claim was rejected")
     public Uni<Response> approve(@Context SecurityContext security,
             @Parameter(description = CLAIM_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            @PathParam("id") String id, @Valid @NotNull ClaimApproval body) {
+            @PathParam("id") String id,
+            @RequestBody(required = false, description = "Optional: a note for the claimant") @Valid ClaimApproval body) {
         long editor = Caller.accountId(security);
         var claimId = ClaimRequests.claimId(id);
-        String note = body.reason() == null || body.reason().isBlank() ? null : body.reason().trim();
+        String note = body == null || body.reason() == null || body.reason().isBlank() ? null : body.reason().trim();
         return claims.approve(editor, claimId, note).map(claim -> Response.ok(claim).build());
     }
 
@@ -116,7 +125,14 @@ public class AdminClaimResource {
     @Operation(operationId = "rejectClaim", summary = "Reject an open claim, with a reason the claimant is mailed",
             description = "Rejecting a rejected claim answers it unchanged. The account may claim the tool again.")
     @APIResponse(responseCode = "200", description = "The claim, REJECTED, with the reason",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Claim.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Claim.class),
+                    examples = @ExampleObject(name = "rejected", value = """
+                            {"id":"3f0c6a52-8d5e-4c1b-9a57-2f4e1d7b9c10","tool":"quill-coder","status":"REJECTED",
+                             "token":"q8Vd3kT2mZr7Yb1uN4xW0sLc9HfPaJe6GiOtRyUwQvE",
+                             "proof":{"wellKnownUrl":"https://quill.example/.well-known/shiporskip-verification.txt",
+                                      "metaTag":"<meta name=\\"shiporskip-verification\\" content=\\"q8Vd3kT2mZr7Yb1uN4xW0sLc9HfPaJe6GiOtRyUwQvE\\">"},
+                             "createdAt":"2026-12-01T09:00:00Z","decidedAt":"2026-12-01T10:30:00Z","provedBy":null,
+                             "reason":"The proof file is on a different product's site"}""")))
     @APIResponse(responseCode = "404", description = "No claim has this id")
     @APIResponse(responseCode = "409", description = "The claim is already approved (revoke the maker instead)")
     public Uni<Response> reject(@Context SecurityContext security,

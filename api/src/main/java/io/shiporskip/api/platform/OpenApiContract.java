@@ -458,8 +458,11 @@ public class OpenApiContract implements OASFilter {
             if (target != null && target.getEnumeration() != null) {
                 Schema copy = OASFactory.createSchema().description(schema.getDescription());
                 types.forEach(copy::addType);
-                target.getEnumeration().forEach(copy::addEnumeration);
-                return copy.addEnumeration(null).addType(Schema.SchemaType.NULL);
+                // null among the values too (OpenAPI 3.0 checks enum before nullable); addEnumeration(null) drops it.
+                List<Object> values = new ArrayList<>(target.getEnumeration());
+                values.add(null);
+                copy.setEnumeration(values);
+                return copy.addType(Schema.SchemaType.NULL);
             }
             // An object is copied in place: SmallRye writes anyOf [$ref, null] as "allOf [$ref] + nullable", which
             // 3.0.3 validators (rightly) read as never null.
