@@ -3,16 +3,22 @@ package io.shiporskip.api.comparison;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import io.shiporskip.api.platform.ApiProblem;
+import io.shiporskip.api.platform.HttpCaching;
+import io.shiporskip.api.platform.OpenApiContract;
 import io.shiporskip.api.platform.Params;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -54,10 +60,13 @@ public class ComparisonResource {
                        "cells":[{"slug":"gemini-2-5-flash-lite","score":88,"decision":"SHIP","text":"…"},null]}]}""")))
     @APIResponse(responseCode = "400", description = "Fewer than 2 or more than 4 tools, a malformed or repeated slug")
     @APIResponse(responseCode = "404", description = "One of the tools does not exist")
-    public Uni<Comparison> compare(@Parameter(description = "Comma-separated slugs, 2 to 4, all different; the "
+    @Extension(name = OpenApiContract.CONDITIONAL, value = "true")
+    public Uni<Response> compare(@Parameter(description = "Comma-separated slugs, 2 to 4, all different; the "
             + "columns follow their order", required = true, example = "gemini-2-5-flash-lite,smolvlm2",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 505)) @QueryParam("tools") String tools) {
-        return comparisons.compare(slugs(tools));
+            schema = @Schema(type = SchemaType.STRING, maxLength = 505)) @QueryParam("tools") String tools,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(hidden = true) String ifNoneMatch) {
+        return comparisons.compareRepresentation(slugs(tools))
+                .map(comparison -> HttpCaching.answer(ifNoneMatch, comparison, HttpCaching.JSON));
     }
 
     private static List<String> slugs(String tools) {

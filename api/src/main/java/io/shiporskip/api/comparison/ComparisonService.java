@@ -9,6 +9,7 @@ import io.shiporskip.api.critic.CriticService;
 import io.shiporskip.api.tool.entity.Review;
 import io.shiporskip.api.tool.entity.Tool;
 import io.shiporskip.api.platform.ApiProblem;
+import io.shiporskip.api.platform.Representation;
 import io.shiporskip.api.critic.CriticRepository;
 import io.shiporskip.api.tool.repository.ReviewRepository;
 import io.shiporskip.api.tool.repository.ToolRepository;
@@ -45,6 +46,11 @@ public class ComparisonService {
 
     /** {@code slugs} are validated, distinct and 2..4; columns follow their order. */
     public Uni<Comparison> compare(List<String> slugs) {
+        return compareRepresentation(slugs).map(Representation::value);
+    }
+
+    /** The comparison as the bytes to send (cached). */
+    public Uni<Representation<Comparison>> compareRepresentation(List<String> slugs) {
         return cache.acrossTools(slugs, () -> load(slugs));
     }
 

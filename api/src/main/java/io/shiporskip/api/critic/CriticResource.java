@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.shiporskip.api.config.ApiConfig.Limit;
 import io.shiporskip.api.config.ApiConfig;
 import io.shiporskip.api.critic.CriticService.NewCritic;
+import io.shiporskip.api.platform.HttpCaching;
 import io.shiporskip.api.platform.Caller;
 import io.shiporskip.api.platform.Quota;
 import io.shiporskip.api.platform.RateLimiter;
@@ -18,15 +19,19 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/critics")
@@ -48,8 +53,12 @@ public class CriticResource {
     @GET
     @Operation(operationId = "listCritics", summary = "The panel's critics, in panel order, each with the lens they review through",
             description = "The order is the order of every review list and scorecard.")
-    public Uni<List<CriticView>> list() {
-        return critics.panel();
+    @APIResponse(responseCode = "200", description = "The panel, in order", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CriticView.class)))
+    @Extension(name = OpenApiContract.CONDITIONAL, value = "true")
+    public Uni<Response> list(@HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(hidden = true) String ifNoneMatch) {
+        return critics.panelRepresentation()
+                .map(panel -> HttpCaching.answer(ifNoneMatch, panel, HttpCaching.JSON));
     }
 
     @POST

@@ -1,7 +1,13 @@
 package io.shiporskip.api.critic;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.shiporskip.api.config.ApiConfig;
+import io.shiporskip.api.config.ApiConfig.ReadCache;
+import io.shiporskip.api.platform.Representation;
+import io.shiporskip.api.platform.RepresentationCache;
+import io.shiporskip.api.platform.Representations;
 import io.shiporskip.api.platform.ApiProblem;
 import io.shiporskip.api.platform.Params;
 import io.smallrye.mutiny.Uni;
@@ -12,6 +18,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The panel: who reviews, in which order. */
 @ApplicationScoped
@@ -25,20 +32,40 @@ public class CriticService {
             @Min(0) @Max(1000) Integer position) {
     }
 
-    private final CriticRepository critics;
+    private static final String PANEL = "panel";
 
-    public CriticService(CriticRepository critics) {
+    private final CriticRepository critics;
+    /** The panel as the bytes to send; dropped when a critic is added here, on other copies after the TTL. */
+    private final RepresentationCache<String, List<CriticView>> cache;
+
+    public CriticService(CriticRepository critics, ApiConfig apiConfig, Representations representations,
+            MeterRegistry registry) {
         this.critics = critics;
+        ReadCache config = apiConfig.readCache();
+        this.cache = new RepresentationCache<>("catalog.critics", config.ttl(), config.maxSize(), new AtomicLong(),
+                representations, registry);
+    }
+
+    public Uni<List<CriticView>> panel() {
+        return panelRepresentation().map(Representation::value);
+    }
+
+    /** The panel as the bytes to send (cached). */
+    public Uni<Representation<List<CriticView>>> panelRepresentation() {
+        return cache.get(PANEL, this::loadPanel);
     }
 
     @WithSession
-    public Uni<List<CriticView>> panel() {
+    Uni<List<CriticView>> loadPanel() {
         return critics.panel().map(list -> list.stream().map(CriticService::view).toList());
     }
 
-    /** 409 when the slug is taken. */
-    @WithTransaction
+    /** 409 when the slug is taken. The cached panel is dropped once the critic is committed. */
     public Uni<CriticView> create(NewCritic body) {
+        return Panache.withTransaction(() -> insert(body)).invoke(() -> cache.invalidateAll());
+    }
+
+    private Uni<CriticView> insert(NewCritic body) {
         String slug = Params.newSlug(body.slug(), body.name());
         return critics.findBySlug(slug).chain(existing -> {
             if (existing != null) {

@@ -1,13 +1,20 @@
 package io.shiporskip.api.digest;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import io.shiporskip.api.platform.HttpCaching;
+import io.shiporskip.api.platform.OpenApiContract;
+import io.shiporskip.api.platform.Representations;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -20,9 +27,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class DigestResource {
 
     private final DigestService digests;
+    private final Representations representations;
 
-    public DigestResource(DigestService digests) {
+    public DigestResource(DigestService digests, Representations representations) {
         this.digests = digests;
+        this.representations = representations;
     }
 
     @GET
@@ -33,9 +42,12 @@ public class DigestResource {
     @APIResponse(responseCode = "200", description = "The digest",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WeeklyDigest.class)))
     @APIResponse(responseCode = "400", description = "The week is malformed; the problem names it")
-    public Uni<WeeklyDigest> weekly(@Parameter(description = "ISO week; default the last complete one (UTC)",
-            example = "2026-W45", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{4}-W[0-9]{2}$")) @RestQuery String week) {
-        return digests.weekly(weekOrDefault(week));
+    @Extension(name = OpenApiContract.CONDITIONAL, value = "true")
+    public Uni<Response> weekly(@Parameter(description = "ISO week; default the last complete one (UTC)",
+            example = "2026-W45", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{4}-W[0-9]{2}$")) @RestQuery String week,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(hidden = true) String ifNoneMatch) {
+        return digests.weekly(weekOrDefault(week))
+                .map(digest -> HttpCaching.answer(ifNoneMatch, representations.of(digest), HttpCaching.JSON));
     }
 
     @GET
@@ -46,9 +58,15 @@ public class DigestResource {
             description = "A complete HTML document, for previews and the web archive.")
     @APIResponse(responseCode = "200", description = "The digest as an HTML page", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "The week is malformed; the problem names it")
-    public Uni<String> weeklyHtml(@Parameter(description = "ISO week; default the last complete one (UTC)",
-            example = "2026-W45", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{4}-W[0-9]{2}$")) @RestQuery String week) {
-        return digests.weekly(weekOrDefault(week)).map(digest -> DigestRenderer.html(digest, null));
+    @Extension(name = OpenApiContract.CONDITIONAL, value = "true")
+    public Uni<Response> weeklyHtml(@Parameter(description = "ISO week; default the last complete one (UTC)",
+            example = "2026-W45", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{4}-W[0-9]{2}$")) @RestQuery String week,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(hidden = true) String ifNoneMatch) {
+        return digests.weekly(weekOrDefault(week)).map(digest -> {
+            String html = DigestRenderer.html(digest, null);
+            return HttpCaching.answer(ifNoneMatch, html, HttpCaching.etag(html), MediaType.TEXT_HTML + ";charset=UTF-8",
+                    HttpCaching.REVALIDATE);
+        });
     }
 
     private static IsoWeek weekOrDefault(String week) {

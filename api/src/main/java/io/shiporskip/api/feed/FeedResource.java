@@ -14,23 +14,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shiporskip.model.Markup;
 import io.shiporskip.model.VerdictWording;
 import io.shiporskip.api.tool.entity.Tool;
+import io.shiporskip.api.platform.HttpCaching;
+import io.shiporskip.api.platform.OpenApiContract;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -63,8 +62,6 @@ public class FeedResource {
     @Operation(operationId = "getVerdictFeedAtom", summary = "Atom 1.0 feed of the newest verdicts",
             description = "Newest first, at most 50. Send ETag back in If-None-Match (or Last-Modified in "
                     + "If-Modified-Since) to get 304 Not Modified.")
-    @Parameter(name = HttpHeaders.IF_NONE_MATCH, in = ParameterIn.HEADER, description = "The ETag of the feed you hold",
-            schema = @Schema(type = SchemaType.STRING))
     @Parameter(name = HttpHeaders.IF_MODIFIED_SINCE, in = ParameterIn.HEADER,
             description = "The Last-Modified of the feed you hold", schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "The feed", headers = {
@@ -74,12 +71,13 @@ public class FeedResource {
     @APIResponse(responseCode = "304", description = "Unchanged", headers = {
             @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
             @Header(name = HttpHeaders.LAST_MODIFIED, ref = HttpHeaders.LAST_MODIFIED)})
-    public Uni<Response> atom(Request request) {
+    @Extension(name = OpenApiContract.CONDITIONAL, value = "true")
+    public Uni<Response> atom(Request request, @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(hidden = true) String ifNoneMatch) {
         return feeds.newest().map(tools -> {
             List<FeedEntry> entries = entries(tools);
             Instant updated = lastModified(entries);
             String body = AtomFeed.render(urls.url("/api/verdicts/feed.atom"), site.baseUrl(), updated, entries);
-            return conditional(request, body, AtomFeed.MEDIA_TYPE, updated);
+            return conditional(request, ifNoneMatch, body, AtomFeed.MEDIA_TYPE, updated);
         });
     }
 
@@ -88,8 +86,6 @@ public class FeedResource {
     @Produces(JsonFeed.MEDIA_TYPE)
     @Operation(operationId = "getVerdictFeedJson", summary = "JSON Feed 1.1 of the newest verdicts",
             description = "Newest first, at most 50; ETag and Last-Modified as for the Atom feed.")
-    @Parameter(name = HttpHeaders.IF_NONE_MATCH, in = ParameterIn.HEADER, description = "The ETag of the feed you hold",
-            schema = @Schema(type = SchemaType.STRING))
     @Parameter(name = HttpHeaders.IF_MODIFIED_SINCE, in = ParameterIn.HEADER,
             description = "The Last-Modified of the feed you hold", schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "The feed", headers = {
@@ -99,7 +95,8 @@ public class FeedResource {
     @APIResponse(responseCode = "304", description = "Unchanged", headers = {
             @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
             @Header(name = HttpHeaders.LAST_MODIFIED, ref = HttpHeaders.LAST_MODIFIED)})
-    public Uni<Response> jsonFeed(Request request) {
+    @Extension(name = OpenApiContract.CONDITIONAL, value = "true")
+    public Uni<Response> jsonFeed(Request request, @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(hidden = true) String ifNoneMatch) {
         return feeds.newest().map(tools -> {
             List<FeedEntry> entries = entries(tools);
             JsonFeed feed = new JsonFeed(JsonFeed.VERSION, TITLE, site.baseUrl(),
@@ -108,7 +105,7 @@ public class FeedResource {
                             e.title() + ". " + e.summary(), AtomFeed.time(e.published()), AtomFeed.time(e.updated()),
                             List.of(e.category()))).toList());
             try {
-                return conditional(request, json.writeValueAsString(feed), JsonFeed.MEDIA_TYPE, lastModified(entries));
+                return conditional(request, ifNoneMatch, json.writeValueAsString(feed), JsonFeed.MEDIA_TYPE, lastModified(entries));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("a feed of records always serialises", e);
             }
@@ -132,21 +129,17 @@ public class FeedResource {
                 .truncatedTo(ChronoUnit.SECONDS);
     }
 
-    /** The ETag is a hash of the bytes, so it changes exactly when the document does. */
-    private static Response conditional(Request request, String body, String mediaType, Instant lastModified) {
-        EntityTag tag = new EntityTag(sha256(body));
+    /**
+     * The ETag is a hash of the bytes, so it changes exactly when the document does. If-None-Match is compared as for
+     * every read ({@link HttpCaching}); If-Modified-Since counts only without it (RFC 9110 §13.2.2).
+     */
+    private static Response conditional(Request request, String ifNoneMatch, String body, String mediaType,
+            Instant lastModified) {
+        String tag = HttpCaching.etag(body);
         Date modified = Date.from(lastModified);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, tag);
-        Response.ResponseBuilder response = notModified != null ? notModified : Response.ok(body, mediaType);
-        return response.tag(tag).lastModified(modified).header(HttpHeaders.CACHE_CONTROL, CACHE).build();
-    }
-
-    private static String sha256(String body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        boolean unchanged = ifNoneMatch != null ? HttpCaching.matches(ifNoneMatch, tag)
+                : request.evaluatePreconditions(modified) != null;
+        Response.ResponseBuilder response = unchanged ? Response.notModified() : Response.ok(body, mediaType);
+        return HttpCaching.headers(response, tag, CACHE).lastModified(modified).build();
     }
 }

@@ -7,6 +7,8 @@ import io.shiporskip.api.comparison.ComparisonService;
 import io.shiporskip.api.critic.CriticService;
 import io.shiporskip.api.newsletter.NewsletterService;
 import io.shiporskip.api.platform.ApiProblem;
+import io.shiporskip.api.platform.HttpCaching;
+import io.shiporskip.api.platform.OpenApiContract;
 import io.shiporskip.api.platform.RateLimitExceeded;
 import io.shiporskip.api.platform.RateLimiter;
 import io.shiporskip.api.tool.mapping.ToolDetail;
@@ -17,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
@@ -84,7 +88,9 @@ public class PageResource {
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No tool with this slug, or a malformed slug: an HTML page",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
-    public Uni<Response> tool(@Parameter(description = "The tool's slug", example = "smolvlm2") @PathParam("slug") String slug) {
+    @Extension(name = OpenApiContract.CONDITIONAL, value = "true")
+    public Uni<Response> tool(@Parameter(description = "The tool's slug", example = "smolvlm2") @PathParam("slug") String slug,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(hidden = true) String ifNoneMatch) {
         requireSlug(slug);
         // One after another: the services share the request's reactive session, which allows one query at a time.
         return tools.detail(slug)
@@ -92,7 +98,7 @@ public class PageResource {
                         .chain(panel -> tools.alternatives(slug, ALTERNATIVES)
                                 .chain(alternatives -> tools.share(slug)
                                         .map(share -> ToolPage.of(detail, panel, alternatives, share, links)))))
-                .map(page -> page(200, PageTemplates.tool(page.meta(), page)).build());
+                .map(page -> conditional(PageTemplates.tool(page.meta(), page), ifNoneMatch));
     }
 
     @POST
@@ -158,12 +164,14 @@ public class PageResource {
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "A tool that does not exist, or a malformed slug: an HTML page",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @Extension(name = OpenApiContract.CONDITIONAL, value = "true")
     public Uni<Response> compare(@Parameter(description = "Comma-separated slugs, 2 to 4", required = true,
-            example = "gemini-2-5-flash-lite,smolvlm2") @QueryParam("tools") String tools) {
+            example = "gemini-2-5-flash-lite,smolvlm2") @QueryParam("tools") String tools,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(hidden = true) String ifNoneMatch) {
         List<String> slugs = slugs(tools);
         return comparisons.compare(slugs)
                 .map(comparison -> ComparePage.of(comparison, links))
-                .map(page -> page(200, PageTemplates.compare(page.meta(), page)).build());
+                .map(page -> conditional(PageTemplates.compare(page.meta(), page), ifNoneMatch));
     }
 
     /** Anything else under /tool is not a page either: the same HTML 404 rather than the API's problem+json. */
@@ -223,13 +231,26 @@ public class PageResource {
                 + "been renamed, or the link may be mistyped.");
     }
 
+    /** A page with its ETag (a hash of the HTML), or 304 without a body when If-None-Match names it. */
+    private Response conditional(TemplateInstance template, String ifNoneMatch) {
+        String html = template.render();
+        String etag = HttpCaching.etag(html);
+        Response.ResponseBuilder response = HttpCaching.matches(ifNoneMatch, etag) ? Response.notModified()
+                : page(200, html);
+        return HttpCaching.headers(response, etag, HttpCaching.REVALIDATE).build();
+    }
+
     private Response.ResponseBuilder page(int status, TemplateInstance template) {
+        return page(status, template.render());
+    }
+
+    private Response.ResponseBuilder page(int status, String html) {
         return Response.status(status)
                 .type(HTML)
                 .header("Content-Security-Policy", contentSecurityPolicy)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "strict-origin-when-cross-origin")
-                .entity(template.render());
+                .entity(html);
     }
 
     /** A malformed slug cannot name a tool: the same 404 page as an unknown one. */

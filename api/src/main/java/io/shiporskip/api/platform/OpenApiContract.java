@@ -38,6 +38,8 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * and public operations say {@code security: []};</li>
  * <li>a response body is exactly what the api writes: every property is required, and the ones that can be
  * {@code null} say so (shared-model's records carry no OpenAPI annotations, so theirs are listed here);</li>
+ * <li>every conditional GET ({@link #CONDITIONAL}) takes If-None-Match, answers 304 without a body, and sends ETag,
+ * Cache-Control and Vary on 200 and 304 ({@link HttpCaching});</li>
  * <li>every tag is declared with a description, in a stable order.</li>
  * </ul>
  * Only the document changes; no request is handled differently.
@@ -53,6 +55,12 @@ public class OpenApiContract implements OASFilter {
      * this filter runs and writes no roles for an http bearer scheme, so the role is stated here, once per operation.
      */
     public static final String ROLE = "x-required-role";
+
+    /**
+     * On a GET answered through {@link HttpCaching}: If-None-Match, the 304, and the ETag, Cache-Control and Vary
+     * headers are documented here, once, the same way for every such operation.
+     */
+    public static final String CONDITIONAL = "x-conditional";
 
     /**
      * What {@code @NotBlank} (String.isBlank: Character.isWhitespace) means, in ECMA-262: at least one character that
@@ -133,6 +141,7 @@ public class OpenApiContract implements OASFilter {
                         problemContent(operation.getResponses().getAPIResponse("403"));
                         problemContent(operation.getResponses().getAPIResponse("406"));
                     }
+                    conditional(operation);
                     collectRefs(operation, responseSchemas, requestSchemas, components);
                     dropMarkers(operation);
                 }
@@ -276,7 +285,7 @@ public class OpenApiContract implements OASFilter {
 
     /** SmallRye copies a method's @Extension onto its responses too; the markers are read, then dropped everywhere. */
     private static void dropMarkers(Operation operation) {
-        for (String marker : List.of(ROLE, RATE_LIMITED)) {
+        for (String marker : List.of(ROLE, RATE_LIMITED, CONDITIONAL)) {
             operation.removeExtension(marker);
             operation.getResponses().removeExtension(marker);
             operation.getResponses().getAPIResponses().values().forEach(response -> response.removeExtension(marker));
@@ -284,6 +293,32 @@ public class OpenApiContract implements OASFilter {
                 operation.getRequestBody().removeExtension(marker);
             }
         }
+    }
+
+    // ---- conditional GETs ----
+
+    private static void conditional(Operation operation) {
+        if (operation.getExtensions() == null || !operation.getExtensions().containsKey(CONDITIONAL)) {
+            return;
+        }
+        boolean documented = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-None-Match".equalsIgnoreCase(p.getName()));
+        if (!documented) {
+            operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER)
+                    .description("ETags of representations you hold (a list, `W/` tags and `*` allowed, compared "
+                            + "weakly): 304 Not Modified if one is current")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        }
+        addIfMissing(operation, "304", "Not Modified: the ETag sent in If-None-Match is current; no body");
+        for (Map.Entry<String, APIResponse> response : operation.getResponses().getAPIResponses().entrySet()) {
+            if (response.getKey().equals("200") || response.getKey().equals("304")) {
+                header(response.getValue(), "ETag");
+                header(response.getValue(), "Cache-Control");
+                header(response.getValue(), "Vary");
+            }
+        }
+        Map<String, APIResponse> sorted = new TreeMap<>(operation.getResponses().getAPIResponses());
+        operation.getResponses().setAPIResponses(new LinkedHashMap<>(sorted));
     }
 
     private static void addIfMissing(Operation operation, String status, String description) {
@@ -324,6 +359,11 @@ public class OpenApiContract implements OASFilter {
 
     private static void addHeaders(Components components) {
         define(components, "ETag", "The representation's version; send it back in If-None-Match to get 304", true,
+                OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+        define(components, "Cache-Control", "How caches may keep the answer: `no-cache` (revalidate with If-None-Match "
+                + "before each use) unless the operation says otherwise", true,
+                OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+        define(components, "Vary", "`Accept-Encoding, Origin`: request headers a cache must key the answer by", true,
                 OASFactory.createSchema().addType(Schema.SchemaType.STRING));
         define(components, "Last-Modified", "When the representation last changed (HTTP date)", true,
                 OASFactory.createSchema().addType(Schema.SchemaType.STRING));

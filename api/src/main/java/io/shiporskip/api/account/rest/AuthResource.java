@@ -1,5 +1,13 @@
 package io.shiporskip.api.account.rest;
 
+import io.shiporskip.api.platform.HttpCaching;
+import io.shiporskip.api.platform.OpenApiContract;
+import io.shiporskip.api.platform.Representation;
+import io.shiporskip.api.platform.Representations;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import io.shiporskip.api.platform.RateLimiter;
 import jakarta.ws.rs.core.Context;
@@ -38,6 +46,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Accounts", description = "Sign-up, sign-in and the signed-in reader")
 public class AuthResource {
 
+    private final Representations representations;
+
     /** The JWK Set's shape, for the document: the keys are RFC 7517 JSON objects. */
     @Schema(name = "JwkSet")
     record JwkSet(@Schema(required = true) List<Map<String, Object>> keys) {
@@ -50,7 +60,8 @@ public class AuthResource {
     private final JwtKeys keys;
 
     public AuthResource(AccountService accounts, PasswordHasher hasher, TokenService tokens, LoginThrottle throttle,
-            JwtKeys keys) {
+            JwtKeys keys, Representations representations) {
+        this.representations = representations;
         this.accounts = accounts;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -95,8 +106,10 @@ public class AuthResource {
             description = "RFC 7517 JWK Set of the RS256 key that signs access tokens; cacheable for five minutes.")
     @APIResponse(responseCode = "200", description = "The JWK Set (RFC 7517)", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JwkSet.class)))
-    public Response jwks() {
-        return Response.ok(keys.jwks()).header("Cache-Control", "public, max-age=300").build();
+    @Extension(name = OpenApiContract.CONDITIONAL, value = "true")
+    public Response jwks(@HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(hidden = true) String ifNoneMatch) {
+        Representation<?> jwks = representations.of(keys.jwks());
+        return HttpCaching.answer(ifNoneMatch, jwks.bytes(), jwks.etag(), HttpCaching.JSON, "public, max-age=300");
     }
 
     /** One answer for an unknown e-mail and a wrong password, so sign-in does not reveal who has an account. */

@@ -1,11 +1,13 @@
 package io.shiporskip.api.tool.rest;
 
+import io.shiporskip.api.platform.HttpCaching;
+import io.shiporskip.api.platform.OpenApiContract;
 import io.shiporskip.api.platform.Params;
+import io.shiporskip.api.platform.Representations;
 import io.shiporskip.api.tool.service.ToolService;
 import io.shiporskip.api.tool.repository.ToolCursor;
 import io.shiporskip.api.tool.repository.ToolListQuery;
 import io.shiporskip.api.tool.repository.ToolSort;
-import io.shiporskip.api.platform.Page;
 import io.shiporskip.api.tool.mapping.ShareText;
 import io.shiporskip.api.tool.mapping.ToolDetail;
 import io.shiporskip.api.tool.mapping.ToolSummary;
@@ -17,17 +19,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,12 +48,12 @@ public class ToolResource {
             @Schema(nullable = true, description = "Pass as `cursor` to get the next page; null on the last page") String nextCursor) {
     }
 
-    private static final CacheControl REVALIDATE = CacheControl.valueOf("no-cache");
-
     private final ToolService catalog;
+    private final Representations representations;
 
-    public ToolResource(ToolService catalog) {
+    public ToolResource(ToolService catalog, Representations representations) {
         this.catalog = catalog;
+        this.representations = representations;
     }
 
     @GET
@@ -73,7 +72,8 @@ public class ToolResource {
                      "nextCursor":"bjE3MzA1Mzc2MDAwMDA6Nw"}""")))
     @APIResponse(responseCode = "400", description = "A parameter is malformed (a cursor this api did not hand out "
             + "included); the problem names it")
-    public Uni<Page<ToolSummary>> list(
+    @Extension(name = OpenApiContract.CONDITIONAL, value = "true")
+    public Uni<Response> list(@HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(hidden = true) String ifNoneMatch,
             @Parameter(description = "Full-text search over name, vendor, tagline, description and category; words match as prefixes",
                     example = "vision model", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("q") String q,
             @Parameter(description = "Exact category, case-insensitive", example = "Developer Tools",
@@ -94,7 +94,7 @@ public class ToolResource {
                 order,
                 Params.intInRange("limit", limit, 1, 100, 20),
                 cursor == null || cursor.isEmpty() ? null : ToolCursor.decode(cursor, order));
-        return catalog.list(query);
+        return catalog.list(query).map(page -> HttpCaching.answer(ifNoneMatch, page, HttpCaching.JSON));
     }
 
     @GET
@@ -115,36 +115,34 @@ public class ToolResource {
                      "reviews":[]}""")))
     @APIResponse(responseCode = "400", description = "The slug is malformed")
     @APIResponse(responseCode = "404", description = "No tool has this slug")
-    public Uni<ToolDetail> get(@Parameter(example = "smolvlm2") @PathParam("slug") String slug) {
-        return catalog.detail(Params.slug("slug", slug));
+    @Extension(name = OpenApiContract.CONDITIONAL, value = "true")
+    public Uni<Response> get(@Parameter(example = "smolvlm2") @PathParam("slug") String slug,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(hidden = true) String ifNoneMatch) {
+        return catalog.detailRepresentation(Params.slug("slug", slug))
+                .map(tool -> HttpCaching.answer(ifNoneMatch, tool, HttpCaching.JSON));
     }
 
     @GET
     @Path("/{slug}/verdict")
     @Operation(operationId = "getToolVerdict", summary = "The compact verdict badges render",
-            description = "Carries a version that changes with every change it shows, sent as the ETag: "
+            description = "Carries a version that changes with every change it shows, sent as the ETag (`\"<version>\"`): "
                     + "send it back in If-None-Match to get 304 Not Modified.")
-    @Parameter(name = HttpHeaders.IF_NONE_MATCH, in = ParameterIn.HEADER, description = "The ETag of a verdict you hold",
-            schema = @Schema(type = SchemaType.STRING))
-    @APIResponse(responseCode = "200", description = "The verdict",
-            headers = @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The verdict", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = VerdictSnapshot.class),
             examples = @ExampleObject(name = "ship", value = """
                     {"slug":"smolvlm2-2b","name":"SmolVLM2-2B","tagline":"2B-parameter vision-language model that runs on your device, not theirs",
                      "decision":"SHIP","ships":3,"skips":1,"shipPercent":75,"meanScore":75.0,"reviewCount":4,
                      "community":{"state":"NO_VOTES","votes":0,"ships":0,"skips":0,"shipPercent":null,"label":"No community votes yet"},
                      "critics":[{"critic":"Builder","score":88,"decision":"SHIP"}],"version":"1-mhx2k1c0"}""")))
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match",
-            headers = @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG))
     @APIResponse(responseCode = "400", description = "The slug is malformed")
     @APIResponse(responseCode = "404", description = "No tool has this slug")
-    public Uni<Response> verdict(@Parameter(example = "smolvlm2-2b") @PathParam("slug") String slug, Request request) {
-        return catalog.verdict(Params.slug("slug", slug)).map(verdict -> {
-            EntityTag tag = new EntityTag(verdict.version());
-            Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-            Response.ResponseBuilder response = notModified != null ? notModified : Response.ok(verdict);
-            return response.tag(tag).cacheControl(REVALIDATE).build();
-        });
+    @Extension(name = OpenApiContract.CONDITIONAL, value = "true")
+    public Uni<Response> verdict(@Parameter(example = "smolvlm2-2b") @PathParam("slug") String slug,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(hidden = true) String ifNoneMatch) {
+        // The ETag is the version badge-service sends back (it caches verdicts by version); it changes whenever
+        // these bytes do, and a version never contains a quote or a space.
+        return catalog.verdictRepresentation(Params.slug("slug", slug)).map(verdict -> HttpCaching.answer(ifNoneMatch,
+                verdict.bytes(), '"' + verdict.value().version() + '"', HttpCaching.JSON, HttpCaching.REVALIDATE));
     }
 
     @GET
@@ -154,11 +152,14 @@ public class ToolResource {
     @APIResponse(responseCode = "200", description = "The alternatives, best first", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ToolSummary.class)))
     @APIResponse(responseCode = "404", description = "No tool has this slug")
-    public Uni<List<ToolSummary>> alternatives(@PathParam("slug") String slug,
+    @Extension(name = OpenApiContract.CONDITIONAL, value = "true")
+    public Uni<Response> alternatives(@PathParam("slug") String slug,
             @Parameter(description = "How many, 1 to 20", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                     minimum = "1", maximum = "20", defaultValue = "5"))
-            @QueryParam("limit") String limit) {
-        return catalog.alternatives(Params.slug("slug", slug), Params.intInRange("limit", limit, 1, 20, 5));
+            @QueryParam("limit") String limit,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(hidden = true) String ifNoneMatch) {
+        return catalog.alternatives(Params.slug("slug", slug), Params.intInRange("limit", limit, 1, 20, 5))
+                .map(list -> HttpCaching.answer(ifNoneMatch, representations.of(list), HttpCaching.JSON));
     }
 
     @GET
@@ -171,7 +172,10 @@ public class ToolResource {
                     {"text":"SmolVLM 2.5 verdict: SHIP 🚀 4 ships · 0 skips from the expert panel. Full review: https://shiporskip.example/tool/smolvlm-2-5",
                      "url":"https://shiporskip.example/tool/smolvlm-2-5"}""")))
     @APIResponse(responseCode = "404", description = "No tool has this slug")
-    public Uni<ShareText> share(@PathParam("slug") String slug) {
-        return catalog.share(Params.slug("slug", slug));
+    @Extension(name = OpenApiContract.CONDITIONAL, value = "true")
+    public Uni<Response> share(@PathParam("slug") String slug,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(hidden = true) String ifNoneMatch) {
+        return catalog.share(Params.slug("slug", slug))
+                .map(text -> HttpCaching.answer(ifNoneMatch, representations.of(text), HttpCaching.JSON));
     }
 }

@@ -4,106 +4,97 @@ import io.shiporskip.api.config.ApiConfig.ReadCache;
 import io.shiporskip.api.config.ApiConfig;
 import io.shiporskip.api.tool.repository.ToolListQuery;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.shiporskip.api.platform.Page;
+import io.shiporskip.api.platform.Representation;
+import io.shiporskip.api.platform.RepresentationCache;
+import io.shiporskip.api.platform.Representations;
 import io.shiporskip.api.tool.mapping.ToolSummary;
 import io.shiporskip.api.tool.mapping.ToolDetail;
 import io.shiporskip.model.VerdictSnapshot;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The hot reads (a tool's page, its verdict, comparisons, list pages) served from memory. Writes drop what they touch:
+ * The hot reads (a tool's page, its verdict, comparisons, list pages, the categories) served from memory as the
+ * bytes to send and their ETag ({@link Representation}), so a hit does no serialisation. Writes drop what they touch:
  * {@link VerdictService#announce} inside the write transaction, and {@link VerdictService#afterCommit} again
- * once the write has committed, so a reader never keeps a value loaded while the write was in flight.
- * A load that overlapped any invalidation is answered but not cached. Other api instances see a write within
- * the time-to-live ({@code shiporskip.read-cache.ttl}), the bound on cross-instance staleness.
+ * once the write has committed (votes, one autocommitted statement, only after it), so a reader never keeps a value
+ * loaded while the write was in flight: a load that overlapped any invalidation is answered but not cached. Other api
+ * copies drop the tool when its NOTIFY arrives ({@link VerdictChanges}); the time-to-live
+ * ({@code shiporskip.read-cache.ttl}) is the backstop.
  */
 @ApplicationScoped
 public class ToolReadCache {
 
-    private final Cache<String, ToolDetail> details;
-    private final Cache<String, VerdictSnapshot> verdicts;
-    private final Cache<List<String>, Object> comparisons;
-    private final Cache<ToolListQuery, Page<ToolSummary>> pages;
     private final AtomicLong generation = new AtomicLong();
+    private final RepresentationCache<String, ToolDetail> details;
+    private final RepresentationCache<String, VerdictSnapshot> verdicts;
+    private final RepresentationCache<List<String>, Object> comparisons;
+    private final RepresentationCache<ToolListQuery, Page<ToolSummary>> pages;
+    private final RepresentationCache<String, Object> catalogWide;
 
-    public ToolReadCache(ApiConfig apiConfig, MeterRegistry registry) {
+    public ToolReadCache(ApiConfig apiConfig, Representations representations, MeterRegistry registry) {
         ReadCache config = apiConfig.readCache();
-        this.details = build(config.ttl(), config.maxSize());
-        this.verdicts = build(config.ttl(), config.maxSize());
-        this.comparisons = build(config.ttl(), config.maxSize());
-        this.pages = build(config.ttl(), config.maxSize());
-        CaffeineCacheMetrics.monitor(registry, details, "catalog.tool-detail");
-        CaffeineCacheMetrics.monitor(registry, verdicts, "catalog.verdict");
-        CaffeineCacheMetrics.monitor(registry, comparisons, "catalog.comparison");
-        CaffeineCacheMetrics.monitor(registry, pages, "catalog.tool-list");
+        this.details = new RepresentationCache<>("catalog.tool-detail", config.ttl(), config.maxSize(), generation,
+                representations, registry);
+        this.verdicts = new RepresentationCache<>("catalog.verdict", config.ttl(), config.maxSize(), generation,
+                representations, registry);
+        this.comparisons = new RepresentationCache<>("catalog.comparison", config.ttl(), config.maxSize(), generation,
+                representations, registry);
+        this.pages = new RepresentationCache<>("catalog.tool-list", config.ttl(), config.maxSize(), generation,
+                representations, registry);
+        this.catalogWide = new RepresentationCache<>("catalog.catalog-wide", config.ttl(), config.maxSize(),
+                generation, representations, registry);
     }
 
-    private static <K, V> Cache<K, V> build(Duration ttl, long maxSize) {
-        return Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxSize).recordStats().build();
+    public Uni<Representation<ToolDetail>> detail(String slug, Supplier<Uni<ToolDetail>> load) {
+        return details.get(slug, load);
     }
 
-    Uni<ToolDetail> detail(String slug, Supplier<Uni<ToolDetail>> load) {
-        return cached(details, slug, load);
-    }
-
-    Uni<VerdictSnapshot> verdict(String slug, Supplier<Uni<VerdictSnapshot>> load) {
-        return cached(verdicts, slug, load);
+    Uni<Representation<VerdictSnapshot>> verdict(String slug, Supplier<Uni<VerdictSnapshot>> load) {
+        return verdicts.get(slug, load);
     }
 
     /** A value that shows several tools (a comparison), dropped when any of them changes. */
-    @SuppressWarnings("unchecked")
-    public <V> Uni<V> acrossTools(List<String> slugs, Supplier<Uni<V>> load) {
-        return cached((Cache<List<String>, V>) (Cache<?, ?>) comparisons, List.copyOf(slugs), load);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <V> Uni<Representation<V>> acrossTools(List<String> slugs, Supplier<Uni<V>> load) {
+        return ((RepresentationCache) comparisons).get(List.copyOf(slugs), load);
+    }
+
+    /** A value summarising the whole catalog (the categories), dropped when any tool changes. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <V> Uni<Representation<V>> catalogWide(String key, Supplier<Uni<V>> load) {
+        return ((RepresentationCache) catalogWide).get(key, load);
     }
 
     /** A page of the tool list, keyed by the whole validated query (filters, sort, size and cursor). */
-    Uni<Page<ToolSummary>> page(ToolListQuery query, Supplier<Uni<Page<ToolSummary>>> load) {
-        return cached(pages, query, load);
+    Uni<Representation<Page<ToolSummary>>> page(ToolListQuery query, Supplier<Uni<Page<ToolSummary>>> load) {
+        return pages.get(query, load);
     }
 
-    /** Drops everything that shows this tool, and every list page (any of them may show it, or now should). */
+    /** Drops everything that shows this tool, and every list (any of them may show it, or now should). */
     public void invalidate(String slug) {
-        generation.incrementAndGet();
         details.invalidate(slug);
         verdicts.invalidate(slug);
-        comparisons.asMap().keySet().removeIf(key -> key.contains(slug));
-        pages.invalidateAll();
+        comparisons.invalidateIf(key -> key.contains(slug));
+        invalidateLists();
     }
 
-    /** Drops everything (changes may have been missed while another instance's notifications could not arrive). */
+    /** Drops everything (changes may have been missed while another copy's notifications could not arrive). */
     public void invalidateAll() {
-        generation.incrementAndGet();
         details.invalidateAll();
         verdicts.invalidateAll();
         comparisons.invalidateAll();
-        pages.invalidateAll();
+        invalidateLists();
     }
 
-    /** Drops every list page (a tool was added). */
+    /** Drops every list page and catalog-wide value (a tool was added). */
     public void invalidateLists() {
-        generation.incrementAndGet();
         pages.invalidateAll();
-    }
-
-    private <K, V> Uni<V> cached(Cache<K, V> cache, K key, Supplier<Uni<V>> load) {
-        V hit = cache.getIfPresent(key);
-        if (hit != null) {
-            return Uni.createFrom().item(hit);
-        }
-        long before = generation.get();
-        return load.get().invoke(value -> {
-            if (generation.get() == before) {
-                cache.put(key, value);
-            }
-        });
+        catalogWide.invalidateAll();
     }
 }

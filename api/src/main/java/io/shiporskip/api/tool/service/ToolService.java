@@ -15,6 +15,7 @@ import io.shiporskip.api.tool.repository.ReviewRepository;
 import io.shiporskip.api.tool.repository.ToolRepository;
 import io.shiporskip.model.CriticScore;
 import io.shiporskip.api.platform.Page;
+import io.shiporskip.api.platform.Representation;
 import io.shiporskip.model.PanelVerdict;
 import io.shiporskip.api.tool.mapping.ShareText;
 import io.shiporskip.api.tool.mapping.ToolDetail;
@@ -42,7 +43,8 @@ public class ToolService {
         this.cache = cache;
     }
 
-    public Uni<Page<ToolSummary>> list(ToolListQuery query) {
+    /** A page of the list as the bytes to send (cached). */
+    public Uni<Representation<Page<ToolSummary>>> list(ToolListQuery query) {
         return cache.page(query, () -> loadPage(query));
     }
 
@@ -61,6 +63,11 @@ public class ToolService {
     }
 
     public Uni<ToolDetail> detail(String slug) {
+        return detailRepresentation(slug).map(Representation::value);
+    }
+
+    /** The tool page as the bytes to send (cached). */
+    public Uni<Representation<ToolDetail>> detailRepresentation(String slug) {
         return cache.detail(slug, () -> loadDetail(slug));
     }
 
@@ -70,6 +77,11 @@ public class ToolService {
     }
 
     public Uni<VerdictSnapshot> verdict(String slug) {
+        return verdictRepresentation(slug).map(Representation::value);
+    }
+
+    /** The verdict as the bytes to send (cached). */
+    public Uni<Representation<VerdictSnapshot>> verdictRepresentation(String slug) {
         return cache.verdict(slug, () -> loadVerdict(slug));
     }
 
