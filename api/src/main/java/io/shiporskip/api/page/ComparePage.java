@@ -1,5 +1,6 @@
 package io.shiporskip.api.page;
 
+import io.shiporskip.api.platform.PageMeta;
 import io.shiporskip.api.comparison.Comparison;
 import io.shiporskip.api.comparison.Comparison.Column;
 import io.shiporskip.api.comparison.Comparison.ScorecardCell;

@@ -1,5 +1,7 @@
 package io.shiporskip.api.page;
 
+import io.shiporskip.api.platform.PageMeta;
+
 /**
  * A short page that answers something: an error (404, 400, 429, 500) or the newsletter's "check your inbox".
  * {@code backHref}/{@code backLabel} lead back to the tool it came from, when there is one; {@code form} is the

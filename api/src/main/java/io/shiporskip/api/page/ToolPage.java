@@ -1,5 +1,6 @@
 package io.shiporskip.api.page;
 
+import io.shiporskip.api.platform.PageMeta;
 import io.shiporskip.api.critic.CriticView;
 import io.shiporskip.api.tool.mapping.ReviewView;
 import io.shiporskip.api.tool.mapping.ShareText;

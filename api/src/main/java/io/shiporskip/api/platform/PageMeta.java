@@ -1,4 +1,4 @@
-package io.shiporskip.api.page;
+package io.shiporskip.api.platform;
 
 /**
  * What a page's {@code <head>} says about it: the title, the description search engines and link previews show,

@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.shiporskip.api.PostgresResource;
 import io.shiporskip.model.VerdictDecision;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Catalog text is editor input: nothing in it may become markup in the digest. */
+/** Catalog text is editor input: nothing in it may become markup in the digest (Qute templates: needs the app). */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
 class DigestRendererTest {
 
     private final WeeklyDigest digest = new WeeklyDigest("2026-W45", LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 8),
@@ -28,6 +33,20 @@ class DigestRendererTest {
                 + "<p>&quot;Quotes&quot; &amp; &lt;b&gt;tags&lt;/b&gt; &#39;everywhere&#39;</p></li>"), html);
         assertTrue(html.contains("<a href=\"https://api.example/api/newsletter/unsubscribe?token=abc&amp;x=&lt;y&gt;\">"
                 + "Unsubscribe</a>"), html);
+    }
+
+    @Test
+    void textIsPlainAndClean() {
+        String text = DigestRenderer.text(digest, "https://api.example/api/newsletter/unsubscribe?token=abc");
+        assertEquals("""
+                This week's verdicts, 2 November 2026 to 8 November 2026 (2026-W45)
+
+                1. <script>alert(1)</script>: SPLIT, 2 ship / 2 skip
+                   "Quotes" & <b>tags</b> 'everywhere'
+                   https://shiporskip.example/tool/evil?a=1&b="2"
+
+                Unsubscribe: https://api.example/api/newsletter/unsubscribe?token=abc
+                """, text);
     }
 
     @Test
