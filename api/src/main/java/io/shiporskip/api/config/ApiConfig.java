@@ -76,6 +76,14 @@ public interface ApiConfig {
         @WithName("verify-ttl")
         @WithDefault("48H")
         Duration verifyTtl();
+
+        /**
+         * bcrypt's cost (log2 of its rounds) for new password hashes; existing hashes keep the cost they were made
+         * with. The tests lower it: each test signs in hundreds of times, and the cost is not what they test.
+         */
+        @WithName("password-cost")
+        @WithDefault("10")
+        int passwordCost();
     }
 
     interface Site {

@@ -18,7 +18,9 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import io.restassured.RestAssured;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -94,9 +96,15 @@ public final class TestAccounts {
         return token(email, PASSWORD);
     }
 
+    /**
+     * The first admin's token, signed in once per running application (each test profile starts its own on a new
+     * random port, with a database of its own); it lives an hour, longer than the suite.
+     */
     public static String adminToken() {
-        return token(ADMIN_EMAIL, ADMIN_PASSWORD);
+        return ADMIN_TOKENS.computeIfAbsent(RestAssured.port, port -> token(ADMIN_EMAIL, ADMIN_PASSWORD));
     }
+
+    private static final Map<Integer, String> ADMIN_TOKENS = new ConcurrentHashMap<>();
 
     /** A reader's token, signing up first. */
     public static String newReaderToken(String prefix) {

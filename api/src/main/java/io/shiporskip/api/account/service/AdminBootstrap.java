@@ -22,11 +22,13 @@ public class AdminBootstrap {
 
     private final Admin config;
     private final AccountService accounts;
+    private final PasswordHasher passwords;
 
-    public AdminBootstrap(ApiConfig apiConfig, AccountService accounts) {
+    public AdminBootstrap(ApiConfig apiConfig, AccountService accounts, PasswordHasher passwords) {
         Admin config = apiConfig.admin();
         this.config = config;
         this.accounts = accounts;
+        this.passwords = passwords;
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
@@ -46,7 +48,7 @@ public class AdminBootstrap {
             throw new IllegalStateException("SHIPORSKIP_ADMIN_PASSWORD must be set to 10 to 200 characters "
                     + "when SHIPORSKIP_ADMIN_EMAIL is set");
         }
-        String hash = PasswordHasher.hashNow(password);
+        String hash = passwords.hashNow(password);
         AdminOutcome outcome = VertxContextSupport.subscribeAndAwait(
                 () -> accounts.createAdminIfAbsent(email, hash));
         switch (outcome) {

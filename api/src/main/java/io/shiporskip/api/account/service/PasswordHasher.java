@@ -1,6 +1,7 @@
 package io.shiporskip.api.account.service;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.shiporskip.api.config.ApiConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * bcrypt (cost 10) on a worker thread: a hash takes tens of milliseconds, too long for the event loop. The
+ * bcrypt (cost {@code shiporskip.accounts.password-cost}, 10 by default) on a worker thread: a hash takes tens of
+ * milliseconds, too long for the event loop. The
  * returned Uni resumes on the caller's Vert.x context, so a Hibernate Reactive session can carry on after it.
  * Passwords are first reduced to base64(SHA-256), so bcrypt's 72-byte limit never silently truncates a long one.
  */
@@ -18,11 +20,14 @@ import java.util.Base64;
 public class PasswordHasher {
 
     private final Vertx vertx;
+    private final int cost;
     /** Compared against when the e-mail is unknown, so a miss costs what a wrong password costs. */
-    private final String dummyHash = BcryptUtil.bcryptHash(prepare("no account has this password"));
+    private final String dummyHash;
 
-    public PasswordHasher(Vertx vertx) {
+    public PasswordHasher(Vertx vertx, ApiConfig config) {
         this.vertx = vertx;
+        this.cost = config.accounts().passwordCost();
+        this.dummyHash = hashNow("no account has this password");
     }
 
     public Uni<String> hash(String password) {
@@ -41,8 +46,8 @@ public class PasswordHasher {
     }
 
     /** For startup code that may block. */
-    public static String hashNow(String password) {
-        return BcryptUtil.bcryptHash(prepare(password));
+    public String hashNow(String password) {
+        return BcryptUtil.bcryptHash(prepare(password), cost);
     }
 
     private static String prepare(String password) {
