@@ -5,13 +5,9 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import io.shiporskip.api.config.ApiConfig.Limit;
-import io.shiporskip.api.config.ApiConfig;
 import io.shiporskip.api.critic.CriticService.NewCritic;
 import io.shiporskip.api.platform.HttpCaching;
-import io.shiporskip.api.platform.Caller;
-import io.shiporskip.api.platform.Quota;
-import io.shiporskip.api.platform.RateLimiter;
+import io.shiporskip.api.platform.WriteLimited;
 import io.shiporskip.model.TokenClaims;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,11 +19,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -40,14 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CriticResource {
 
     private final CriticService critics;
-    private final RateLimiter limiter;
-    private final Limit limits;
 
-    public CriticResource(CriticService critics, RateLimiter limiter, ApiConfig apiConfig) {
-        Limit limits = apiConfig.limit();
+    public CriticResource(CriticService critics) {
         this.critics = critics;
-        this.limiter = limiter;
-        this.limits = limits;
     }
 
     @GET
@@ -71,9 +60,8 @@ public class CriticResource {
     @APIResponse(responseCode = "201", description = "The new critic",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CriticView.class)))
     @APIResponse(responseCode = "409", description = "A critic with this slug exists")
-    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
-    public Uni<Response> create(@Context SecurityContext security, @Valid @NotNull NewCritic body) {
-        Quota quota = limiter.consume(limits.writeLimit(), "account:" + Caller.accountId(security));
-        return critics.create(body).map(critic -> quota.addHeaders(Response.status(201).entity(critic)).build());
+    @WriteLimited
+    public Uni<Response> create(@Valid @NotNull NewCritic body) {
+        return critics.create(body).map(critic -> Response.status(201).entity(critic).build());
     }
 }

@@ -14,9 +14,9 @@ import io.shiporskip.api.config.ApiConfig;
 import io.shiporskip.api.platform.Html;
 
 import io.shiporskip.api.platform.ApiProblem;
-import io.shiporskip.api.platform.RateLimiter;
+import io.shiporskip.api.platform.Allowance;
+import io.shiporskip.api.platform.WriteLimited;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import jakarta.ws.rs.Consumes;
@@ -71,11 +71,10 @@ public class NewsletterResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewsletterStatus.class)))
     @APIResponse(responseCode = "400", description = "The e-mail address is missing or invalid")
     @APIResponse(responseCode = "429", description = "Too many sign-ups from this client; see Retry-After")
-    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
-    public Uni<Response> subscribe(SubscribeRequest body, HttpServerRequest request) {
-        return newsletter.subscribe(body == null ? null : body.email(), RateLimiter.clientKey(request))
-                .map(quota -> quota.addHeaders(Response.accepted(ACCEPTED))
-                        .header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+    @WriteLimited(Allowance.NEWSLETTER_SIGN_UP)
+    public Uni<Response> subscribe(SubscribeRequest body) {
+        return newsletter.subscribe(body == null ? null : body.email())
+                .map(ignored -> Response.accepted(ACCEPTED).header(HttpHeaders.CACHE_CONTROL, "no-store").build());
     }
 
     @POST

@@ -5,9 +5,7 @@ import io.shiporskip.api.config.ApiConfig;
 
 import io.quarkus.logging.Log;
 import io.shiporskip.api.platform.Emails;
-import io.shiporskip.api.platform.Quota;
 import io.shiporskip.api.platform.RateLimit;
-import io.shiporskip.api.platform.RateLimitExceeded;
 import io.shiporskip.api.platform.RateLimiter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +17,6 @@ public class NewsletterService {
     private final SubscriberService subscribers;
     private final ConfirmationMail confirmationMail;
     private final RateLimiter limiter;
-    private final RateLimit subscribeLimit;
     private final RateLimit mailLimit;
 
     public NewsletterService(SubscriberService subscribers, ConfirmationMail confirmationMail, RateLimiter limiter,
@@ -28,22 +25,21 @@ public class NewsletterService {
         this.subscribers = subscribers;
         this.confirmationMail = confirmationMail;
         this.limiter = limiter;
-        this.subscribeLimit = new RateLimit("newsletter sign-up", config.subscribeLimit(),
-                config.subscribePeriod());
         this.mailLimit = new RateLimit("confirmation mail", config.confirmationMailsPerAddress(),
                 config.confirmationMailPeriod());
     }
 
     /**
      * Answers the same for a new, pending or confirmed address, so the response never tells whether someone
-     * is subscribed. Invalid addresses count against the limit too: probing is not free.
+     * is subscribed. The routes spend the client's sign-up allowance first ({@code @WriteLimited}), so invalid
+     * addresses count against it too: probing is not free.
      */
-    public Uni<Quota> subscribe(String rawEmail, String clientKey) {
-        return Uni.createFrom().item(() -> limiter.consume(subscribeLimit, clientKey))
-                .chain(quota -> {
-                    String email = Emails.normalise("email", rawEmail);
-                    if (!mayMail(email)) {
-                        return Uni.createFrom().item(quota);
+    public Uni<Void> subscribe(String rawEmail) {
+        return Uni.createFrom().item(() -> Emails.normalise("email", rawEmail))
+                .chain(email -> limiter.tryTake(mailLimit, email).chain(mayMail -> {
+                    if (!mayMail) {
+                        Log.info("confirmation mails to one address throttled");
+                        return Uni.createFrom().voidItem();
                     }
                     return subscribers.register(email)
                             .invoke(token -> {
@@ -51,8 +47,8 @@ public class NewsletterService {
                                     sendInBackground(email, token);
                                 }
                             })
-                            .replaceWith(quota);
-                });
+                            .replaceWithVoid();
+                }));
     }
 
     /**
@@ -63,16 +59,6 @@ public class NewsletterService {
         confirmationMail.send(email, token).subscribe().with(
                 sent -> Log.debug("confirmation mail sent"),
                 e -> Log.warnf(e, "confirmation mail could not be sent"));
-    }
-
-    private boolean mayMail(String email) {
-        try {
-            limiter.consume(mailLimit, email);
-            return true;
-        } catch (RateLimitExceeded e) {
-            Log.info("confirmation mails to one address throttled");
-            return false;
-        }
     }
 
     public Uni<Subscriber> confirm(String token) {

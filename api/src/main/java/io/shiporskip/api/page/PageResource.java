@@ -10,13 +10,13 @@ import io.shiporskip.api.platform.ApiProblem;
 import io.shiporskip.api.platform.HttpCaching;
 import io.shiporskip.api.platform.OpenApiContract;
 import io.shiporskip.api.platform.RateLimitExceeded;
-import io.shiporskip.api.platform.RateLimiter;
+import io.shiporskip.api.platform.Allowance;
+import io.shiporskip.api.platform.WriteLimited;
 import io.shiporskip.api.tool.mapping.ToolDetail;
 import io.shiporskip.api.tool.service.ToolService;
 import io.shiporskip.model.ProblemDetail.FieldError;
 import io.shiporskip.model.Slugs;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -121,20 +121,21 @@ public class PageResource {
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "429", description = "Too many sign-ups from this client: an HTML page; see Retry-After",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @WriteLimited(Allowance.NEWSLETTER_SIGN_UP)
     public Uni<Response> subscribe(@Parameter(description = "The tool's slug", example = "smolvlm2") @PathParam("slug") String slug,
-            String form, HttpServerRequest request) {
+            String form) {
         requireSlug(slug);
         // A malformed field is Params' 400 naming it, which problem(...) shows as the form page again.
         String email = Params.formField(form, "email");
         String typed = email == null ? null : email.trim();
-        return tools.detail(slug).chain(tool -> newsletter.subscribe(email, RateLimiter.clientKey(request))
-                .map(quota -> {
+        return tools.detail(slug).chain(tool -> newsletter.subscribe(email)
+                .map(ignored -> {
                     // The address passed validation to get here; the answer is the same whatever its state.
                     MessagePage page = MessagePage.of("Check your inbox", "If " + typed + " can receive mail, a "
                                     + "confirmation link is on its way. Open it to get the weekly verdicts; nothing is "
                                     + "sent until you do.")
                             .back(PageLinks.toolPath(tool.slug()), "Back to the " + tool.name() + " review");
-                    return quota.addHeaders(page(200, PageTemplates.message(page.meta(), page)))
+                    return page(200, PageTemplates.message(page.meta(), page))
                             .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
                 })
                 .onFailure(e -> e instanceof ApiProblem p && p.status() == 400)

@@ -11,7 +11,10 @@ public final class Caller {
     }
 
     public static long accountId(SecurityContext context) {
-        Principal principal = context.getUserPrincipal();
+        return accountId(context.getUserPrincipal());
+    }
+
+    public static long accountId(Principal principal) {
         if (principal instanceof JsonWebToken jwt && jwt.getSubject() != null) {
             try {
                 return Long.parseLong(jwt.getSubject());

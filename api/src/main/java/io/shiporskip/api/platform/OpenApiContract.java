@@ -13,6 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
+import org.jboss.jandex.MethodInfo;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -47,7 +52,10 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiContract implements OASFilter {
 
-    /** Operations marked with this extension are rate-limited: 429 and the RateLimit-* headers on success. */
+    /**
+     * Operations marked with this extension are rate-limited: 429 and the RateLimit-* headers on success. Routes do not
+     * set it by hand: {@link WriteLimited} both limits a route and marks its operation (see {@link #OpenApiContract(IndexView)}).
+     */
     public static final String RATE_LIMITED = "x-rate-limited";
 
     /**
@@ -112,6 +120,18 @@ public class OpenApiContract implements OASFilter {
         TAGS.put("Pages", "Server-rendered HTML for people: review pages and comparisons");
     }
 
+    /** "METHOD /path" of every {@link WriteLimited} resource method: the same annotation that limits a route documents it. */
+    private final Set<String> writeLimited;
+
+    /** SmallRye hands a build-time filter the application's index when it has a constructor that takes one. */
+    public OpenApiContract(IndexView index) {
+        this.writeLimited = writeLimitedRoutes(index);
+    }
+
+    public OpenApiContract() {
+        this.writeLimited = Set.of();
+    }
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         Components components = openAPI.getComponents();
@@ -126,6 +146,9 @@ public class OpenApiContract implements OASFilter {
             for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
                 for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
                     Operation operation = entry.getValue();
+                    if (writeLimited.contains(entry.getKey() + " " + path.getKey())) {
+                        operation.addExtension(RATE_LIMITED, "true");
+                    }
                     security(operation);
                     pathParameters(operation);
                     if (operation.getOperationId() == null) {
@@ -140,6 +163,18 @@ public class OpenApiContract implements OASFilter {
                         addIfMissing(operation, "406", "The Accept header allows no HTML");
                         problemContent(operation.getResponses().getAPIResponse("403"));
                         problemContent(operation.getResponses().getAPIResponse("406"));
+                        if (rateLimited(operation)) {
+                            // A page answers its 429 as a page; the headers are the same as on the JSON routes.
+                            addIfMissing(operation, "429", "Too many requests: an HTML page; wait the seconds `Retry-After` gives");
+                            operation.getResponses().getAPIResponses().forEach((status, answer) -> {
+                                if (status.equals("429")) {
+                                    header(answer, "Retry-After");
+                                    rateLimitHeaders(answer);
+                                } else if (status.startsWith("2")) {
+                                    rateLimitHeaders(answer);
+                                }
+                            });
+                        }
                     }
                     conditional(operation);
                     collectRefs(operation, responseSchemas, requestSchemas, components);
@@ -238,7 +273,7 @@ public class OpenApiContract implements OASFilter {
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty());
         boolean pathParameters = path.contains("{");
         boolean body = operation.getRequestBody() != null;
-        boolean rateLimited = operation.getExtensions() != null && operation.getExtensions().containsKey(RATE_LIMITED);
+        boolean rateLimited = rateLimited(operation);
 
         if (input) {
             addIfMissing(operation, "400", "A parameter or field is missing or invalid; the problem names it in `errors`");
@@ -281,6 +316,51 @@ public class OpenApiContract implements OASFilter {
         // Stable order: successes, then errors by status.
         Map<String, APIResponse> sorted = new TreeMap<>(operation.getResponses().getAPIResponses());
         operation.getResponses().setAPIResponses(new LinkedHashMap<>(sorted));
+    }
+
+    private static boolean rateLimited(Operation operation) {
+        return operation.getExtensions() != null && operation.getExtensions().containsKey(RATE_LIMITED);
+    }
+
+    /**
+     * Every resource method carrying {@link WriteLimited}, as "METHOD /path" (the class's and the method's
+     * {@code @Path} joined, as SmallRye writes the document's paths).
+     */
+    static Set<String> writeLimitedRoutes(IndexView index) {
+        Set<String> routes = new HashSet<>();
+        for (AnnotationInstance marked : index.getAnnotations(DotName.createSimple(WriteLimited.class.getName()))) {
+            if (marked.target().kind() == AnnotationTarget.Kind.CLASS
+                    && marked.target().asClass().hasDeclaredAnnotation(DotName.createSimple("jakarta.interceptor.Interceptor"))) {
+                continue; // the interceptor's own binding
+            }
+            if (marked.target().kind() != AnnotationTarget.Kind.METHOD) {
+                throw new IllegalStateException("@WriteLimited belongs on resource methods: " + marked.target());
+            }
+            MethodInfo method = marked.target().asMethod();
+            String verb = null;
+            for (String candidate : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
+                if (method.hasDeclaredAnnotation(DotName.createSimple("jakarta.ws.rs." + candidate))) {
+                    verb = candidate;
+                }
+            }
+            if (verb == null) {
+                throw new IllegalStateException("@WriteLimited on a method that is no route: " + method);
+            }
+            routes.add(verb + " " + join(pathOf(method.declaringClass().declaredAnnotation(PATH)),
+                    pathOf(method.declaredAnnotation(PATH))));
+        }
+        return routes;
+    }
+
+    private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
+
+    private static String pathOf(AnnotationInstance path) {
+        return path == null ? "" : path.value().asString();
+    }
+
+    private static String join(String base, String sub) {
+        String joined = ("/" + base + "/" + sub).replaceAll("/+", "/");
+        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
     }
 
     /** SmallRye copies a method's @Extension onto its responses too; the markers are read, then dropped everywhere. */

@@ -20,11 +20,10 @@ import io.shiporskip.api.config.ApiConfig;
 import io.shiporskip.api.platform.Emails;
 import io.shiporskip.api.platform.Html;
 import io.shiporskip.api.platform.Params;
-import io.shiporskip.api.platform.Quota;
-import io.shiporskip.api.platform.RateLimiter;
+import io.shiporskip.api.platform.Allowance;
+import io.shiporskip.api.platform.WriteLimited;
 import io.shiporskip.api.platform.Tokens;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +31,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -57,18 +55,14 @@ public class AccountResource {
 
     private final AccountService accounts;
     private final PasswordHasher hasher;
-    private final RateLimiter limiter;
-    private final ApiConfig.Limit limits;
     private final ApiConfig.Api urls;
     private final EmailVerification verification;
     private final VerificationMail mail;
 
-    public AccountResource(AccountService accounts, PasswordHasher hasher, RateLimiter limiter, ApiConfig config,
+    public AccountResource(AccountService accounts, PasswordHasher hasher, ApiConfig config,
             EmailVerification verification, VerificationMail mail) {
         this.accounts = accounts;
         this.hasher = hasher;
-        this.limiter = limiter;
-        this.limits = config.limit();
         this.urls = config.api();
         this.verification = verification;
         this.mail = mail;
@@ -89,17 +83,16 @@ public class AccountResource {
     @APIResponse(responseCode = "409", description = "An account with this e-mail exists (or waits, within its link's "
             + "lifetime, for its address to be confirmed)")
     @APIResponse(responseCode = "429", description = "Too many accounts created from this address")
-    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
-    public Uni<Response> create(@Valid @NotNull NewAccount body, @Context HttpServerRequest request) {
+    @WriteLimited(Allowance.SIGN_UP)
+    public Uni<Response> create(@Valid @NotNull NewAccount body) {
         String email = Emails.normalise("email", body.email());
         PasswordRule.check(body.password(), email, body.displayName());
-        Quota quota = limiter.consume(limits.signUpLimit(), RateLimiter.clientKey(request));
         return hasher.hash(body.password())
                 .chain(hash -> accounts.create(email, body.displayName().trim(), hash))
                 .call(created -> mail.send(email, created.verificationToken()))
                 // Location from the configured public URL, never from the request's Host header.
-                .map(created -> quota.addHeaders(Response.created(URI.create(urls.url("/api/me")))
-                        .entity(created.account())).build());
+                .map(created -> Response.created(URI.create(urls.url("/api/me")))
+                        .entity(created.account()).build());
     }
 
     @POST

@@ -85,19 +85,18 @@ public class AuthResource {
             + "from this client overall, or for this e-mail from everywhere")
     public Uni<Response> token(@Valid @NotNull SignIn body, @Context HttpServerRequest request) {
         String email = Emails.normalise("email", body.email());
-        LoginThrottle.Guess guess = throttle.reserve(email, RateLimiter.clientKey(request));
-        return accounts.credentials(email)
+        return throttle.reserve(email, RateLimiter.clientKey(request)).chain(guess -> accounts.credentials(email)
                 .chain(found -> hasher.matches(body.password(), found == null ? null : found.passwordHash())
                         .map(ok -> ok ? found : null))
-                .map(found -> {
+                .chain(found -> {
                     if (found == null) {
                         throw wrongCredentials();
                     }
-                    throttle.succeeded(guess);
-                    return Response.ok(tokens.issue(found.id(), found.admin(), found.tools()))
+                    return throttle.succeeded(guess).replaceWith(() -> Response.ok(
+                                    tokens.issue(found.id(), found.admin(), found.tools()))
                             .cacheControl(CacheControl.valueOf("no-store"))
-                            .build();
-                });
+                            .build());
+                }));
     }
 
     @GET

@@ -9,8 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.shiporskip.api.account.service.VerificationMail;
 import jakarta.ws.rs.POST;
-import io.shiporskip.api.config.ApiConfig.Limit;
-import io.shiporskip.api.config.ApiConfig;
 import io.shiporskip.model.TokenClaims;
 import io.shiporskip.api.account.entity.Bookmark;
 import io.shiporskip.api.account.service.AccountService;
@@ -19,8 +17,7 @@ import io.shiporskip.api.account.service.BookmarkService;
 
 import io.shiporskip.api.account.service.BookmarkService.BookmarkView;
 import io.shiporskip.api.platform.Params;
-import io.shiporskip.api.platform.Quota;
-import io.shiporskip.api.platform.RateLimiter;
+import io.shiporskip.api.platform.WriteLimited;
 import io.shiporskip.api.platform.Caller;
 import io.shiporskip.api.platform.Page;
 import io.smallrye.mutiny.Uni;
@@ -47,19 +44,13 @@ public class MeResource {
 
     private final AccountService accounts;
     private final BookmarkService readers;
-    private final RateLimiter limiter;
-    private final Limit limits;
 
     private final VerificationMail mail;
 
-    public MeResource(AccountService accounts, BookmarkService readers, RateLimiter limiter, ApiConfig apiConfig,
-            VerificationMail mail) {
-        Limit limits = apiConfig.limit();
+    public MeResource(AccountService accounts, BookmarkService readers, VerificationMail mail) {
         this.mail = mail;
         this.accounts = accounts;
         this.readers = readers;
-        this.limiter = limiter;
-        this.limits = limits;
     }
 
     @GET
@@ -74,17 +65,16 @@ public class MeResource {
     @POST
     @Path("/verification-mail")
     @APIResponse(responseCode = "202", description = "A mail is on its way, unless the address is already confirmed")
-    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
+    @WriteLimited
     @Extension(name = OpenApiContract.ROLE, value = TokenClaims.READER)
     @Operation(operationId = "resendVerificationMail", summary = "Send a new link that confirms the account's e-mail address",
             description = "202 whether or not a mail was needed: an already confirmed address gets none.")
     public Uni<Response> resendVerification(@Context SecurityContext security) {
         long id = Caller.accountId(security);
-        Quota quota = limiter.consume(limits.writeLimit(), "account:" + id);
         return accounts.renewVerification(id)
                 .call(renewed -> renewed == null ? Uni.createFrom().voidItem()
                         : mail.send(renewed.email(), renewed.token()))
-                .map(renewed -> quota.addHeaders(Response.accepted()).build());
+                .map(renewed -> Response.accepted().build());
     }
 
     @GET
@@ -108,12 +98,11 @@ public class MeResource {
     @Operation(operationId = "addBookmark", summary = "Bookmark a tool (idempotent)")
     @APIResponse(responseCode = "204", description = "The tool is bookmarked")
     @APIResponse(responseCode = "404", description = "No tool has this slug")
-    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
+    @WriteLimited
     public Uni<Response> bookmark(@Context SecurityContext security, @PathParam("slug") String slug) {
         long id = Caller.accountId(security);
         String tool = Params.slug("slug", slug);
-        Quota quota = limiter.consume(limits.writeLimit(), "account:" + id);
-        return readers.bookmark(id, tool).map(v -> quota.addHeaders(Response.noContent()).build());
+        return readers.bookmark(id, tool).map(v -> Response.noContent().build());
     }
 
     @DELETE
@@ -122,11 +111,10 @@ public class MeResource {
     @Operation(operationId = "removeBookmark", summary = "Remove a bookmark (idempotent)")
     @APIResponse(responseCode = "204", description = "The tool is not bookmarked (any more)")
     @APIResponse(responseCode = "404", description = "No tool has this slug")
-    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
+    @WriteLimited
     public Uni<Response> unbookmark(@Context SecurityContext security, @PathParam("slug") String slug) {
         long id = Caller.accountId(security);
         String tool = Params.slug("slug", slug);
-        Quota quota = limiter.consume(limits.writeLimit(), "account:" + id);
-        return readers.unbookmark(id, tool).map(v -> quota.addHeaders(Response.noContent()).build());
+        return readers.unbookmark(id, tool).map(v -> Response.noContent().build());
     }
 }

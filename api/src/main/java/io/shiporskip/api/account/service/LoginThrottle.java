@@ -4,7 +4,9 @@ import io.shiporskip.api.config.ApiConfig;
 import io.shiporskip.api.platform.RateLimit;
 import io.shiporskip.api.platform.RateLimitExceeded;
 import io.shiporskip.api.platform.RateLimiter;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +16,7 @@ import java.util.List;
  * per (account, client) — the one a guesser meets first; per client — one client trying many accounts; and a
  * higher per-account ceiling — many clients trying one account. A stranger spends their own allowance, not the
  * owner's: the owner signing in from elsewhere is refused only once the ceiling is spent. Unknown addresses are
- * counted the same way, so a 429 does not reveal which accounts exist.
+ * counted the same way, so a 429 does not reveal which accounts exist. The allowances are the same for every api copy.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -29,36 +31,49 @@ public class LoginThrottle {
     private final RateLimiter limiter;
     private final List<RateLimit> limits;
 
+    @Inject
     public LoginThrottle(RateLimiter limiter, ApiConfig config) {
-        this.limiter = limiter;
-        ApiConfig.Limit limit = config.limit();
-        this.limits = List.of(limit.signInFailureLimit(), limit.signInFailurePerClientLimit(),
-                limit.signInFailurePerAccountLimit());
+        this(limiter, config.limit().signInFailureLimit(), config.limit().signInFailurePerClientLimit(),
+                config.limit().signInFailurePerAccountLimit());
     }
 
-    /** Takes one guess from every allowance, or none and throws {@link RateLimitExceeded} for the first one spent. */
-    public Guess reserve(String email, String client) {
+    /** The three allowances: per (account, client), per client, per account. */
+    public LoginThrottle(RateLimiter limiter, RateLimit perAccountAndClient, RateLimit perClient, RateLimit perAccount) {
+        this.limiter = limiter;
+        this.limits = List.of(perAccountAndClient, perClient, perAccount);
+    }
+
+    /**
+     * Takes one guess from every allowance, or none and fails with {@link RateLimitExceeded} for the first one spent.
+     * The buckets are in PostgreSQL, shared by every api copy: one worker-thread trip for the three of them.
+     */
+    public Uni<Guess> reserve(String email, String client) {
         List<Allowance> wanted = List.of(new Allowance(limits.get(0), email + '\u0000' + client),
                 new Allowance(limits.get(1), client), new Allowance(limits.get(2), email));
-        List<Allowance> taken = new ArrayList<>(wanted.size());
-        try {
-            for (Allowance allowance : wanted) {
-                limiter.consume(allowance.limit(), allowance.key());
-                taken.add(allowance);
+        return RateLimiter.blocking(() -> {
+            List<Allowance> taken = new ArrayList<>(wanted.size());
+            try {
+                for (Allowance allowance : wanted) {
+                    limiter.consumeNow(allowance.limit(), allowance.key());
+                    taken.add(allowance);
+                }
+            } catch (RuntimeException e) {
+                taken.forEach(this::giveBack);
+                throw e;
             }
-        } catch (RateLimitExceeded e) {
-            taken.forEach(this::giveBack);
-            throw e;
-        }
-        return new Guess(taken);
+            return new Guess(List.copyOf(taken));
+        });
     }
 
     /** The password was right: the guess does not count against anyone. */
-    public void succeeded(Guess guess) {
-        guess.taken().forEach(this::giveBack);
+    public Uni<Void> succeeded(Guess guess) {
+        return RateLimiter.blocking(() -> {
+            guess.taken().forEach(this::giveBack);
+            return null;
+        });
     }
 
     private void giveBack(Allowance allowance) {
-        limiter.refund(allowance.limit(), allowance.key());
+        limiter.refundNow(allowance.limit(), allowance.key());
     }
 }

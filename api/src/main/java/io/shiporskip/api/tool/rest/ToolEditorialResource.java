@@ -5,8 +5,6 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import jakarta.ws.rs.core.HttpHeaders;
 import io.shiporskip.api.tool.mapping.ReviewView;
-import io.shiporskip.api.config.ApiConfig.Limit;
-import io.shiporskip.api.config.ApiConfig;
 import io.shiporskip.model.TokenClaims;
 import io.shiporskip.api.tool.service.EditorialService;
 
@@ -15,8 +13,7 @@ import io.shiporskip.api.tool.service.EditorialRequests.ReviewRequest;
 import io.shiporskip.api.tool.service.EditorialRequests.ToolPatch;
 import io.shiporskip.api.platform.Emails;
 import io.shiporskip.api.platform.Params;
-import io.shiporskip.api.platform.Quota;
-import io.shiporskip.api.platform.RateLimiter;
+import io.shiporskip.api.platform.WriteLimited;
 import io.shiporskip.api.platform.Caller;
 import io.shiporskip.api.tool.service.ToolService;
 import io.shiporskip.api.tool.mapping.ToolDetail;
@@ -52,16 +49,10 @@ public class ToolEditorialResource {
 
     private final EditorialService editorial;
     private final ToolService catalog;
-    private final RateLimiter limiter;
-    private final Limit limits;
 
-    public ToolEditorialResource(EditorialService editorial, ToolService catalog, RateLimiter limiter,
-            ApiConfig apiConfig) {
-        Limit limits = apiConfig.limit();
+    public ToolEditorialResource(EditorialService editorial, ToolService catalog) {
         this.editorial = editorial;
         this.catalog = catalog;
-        this.limiter = limiter;
-        this.limits = limits;
     }
 
     @POST
@@ -73,11 +64,10 @@ public class ToolEditorialResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ToolDetail.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid; the problem names it")
     @APIResponse(responseCode = "409", description = "The slug is taken")
-    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
+    @WriteLimited
     public Uni<Response> create(@Context SecurityContext security, @Valid @NotNull NewTool body) {
-        Quota quota = writeQuota(security);
-        return editorial.createTool(body).chain(catalog::detail).map(detail -> quota.addHeaders(
-                Response.created(URI.create("/api/tools/" + detail.slug())).entity(detail)).build());
+        return editorial.createTool(body).chain(catalog::detail).map(detail ->
+                Response.created(URI.create("/api/tools/" + detail.slug())).entity(detail).build());
     }
 
     @PATCH
@@ -88,13 +78,12 @@ public class ToolEditorialResource {
     @APIResponse(responseCode = "200", description = "The tool after the change",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ToolDetail.class)))
     @APIResponse(responseCode = "404", description = "No tool has this slug")
-    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
+    @WriteLimited
     public Uni<Response> update(@Context SecurityContext security, @PathParam("slug") String slug,
             @Valid @NotNull ToolPatch body) {
         String tool = Params.slug("slug", slug);
-        Quota quota = writeQuota(security);
         return editorial.updateTool(tool, body).chain(catalog::detail)
-                .map(detail -> quota.addHeaders(Response.ok(detail)).build());
+                .map(detail -> Response.ok(detail).build());
     }
 
     @PUT
@@ -108,14 +97,13 @@ public class ToolEditorialResource {
     @APIResponse(responseCode = "200", description = "The review, replaced",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "404", description = "No tool or no critic has this slug")
-    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
+    @WriteLimited
     public Uni<Response> putReview(@Context SecurityContext security, @PathParam("slug") String slug,
             @PathParam("critic") String critic, @Valid @NotNull ReviewRequest body) {
         String tool = Params.slug("slug", slug);
         String criticSlug = Params.slug("critic", critic);
-        Quota quota = writeQuota(security);
-        return editorial.putReview(tool, criticSlug, body).map(outcome -> quota.addHeaders(
-                Response.status(outcome.created() ? 201 : 200).entity(outcome.review())).build());
+        return editorial.putReview(tool, criticSlug, body).map(outcome ->
+                Response.status(outcome.created() ? 201 : 200).entity(outcome.review()).build());
     }
 
     @DELETE
@@ -124,13 +112,12 @@ public class ToolEditorialResource {
     @Operation(operationId = "deleteReview", summary = "Delete a critic's review of a tool; the panel verdict is re-derived")
     @APIResponse(responseCode = "204", description = "Deleted (or there was none)")
     @APIResponse(responseCode = "404", description = "No tool or no critic has this slug")
-    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
+    @WriteLimited
     public Uni<Response> deleteReview(@Context SecurityContext security, @PathParam("slug") String slug,
             @PathParam("critic") String critic) {
         String tool = Params.slug("slug", slug);
         String criticSlug = Params.slug("critic", critic);
-        Quota quota = writeQuota(security);
-        return editorial.deleteReview(tool, criticSlug).map(v -> quota.addHeaders(Response.noContent()).build());
+        return editorial.deleteReview(tool, criticSlug).map(v -> Response.noContent().build());
     }
 
     @PUT
@@ -138,7 +125,7 @@ public class ToolEditorialResource {
     @APIResponse(responseCode = "204", description = "The account is a maker of the tool")
     @APIResponse(responseCode = "404", description = "No tool has this slug, or no account has this e-mail")
     @APIResponse(responseCode = "409", description = "The account has not proved its e-mail address yet")
-    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
+    @WriteLimited
     @Extension(name = OpenApiContract.ROLE, value = TokenClaims.ADMIN)
     @Operation(operationId = "grantMaker", summary = "Make an account a maker of this tool (idempotent)",
             description = "Takes effect in the account's next token (the tools claim).")
@@ -146,15 +133,14 @@ public class ToolEditorialResource {
             @PathParam("email") String email) {
         String tool = Params.slug("slug", slug);
         String account = Emails.normalise("email", email);
-        Quota quota = writeQuota(security);
-        return editorial.grantMaker(tool, account, Caller.accountId(security)).map(v -> quota.addHeaders(Response.noContent()).build());
+        return editorial.grantMaker(tool, account, Caller.accountId(security)).map(v -> Response.noContent().build());
     }
 
     @DELETE
     @Path("/{slug}/makers/{email}")
     @APIResponse(responseCode = "204", description = "The account is no maker of the tool")
     @APIResponse(responseCode = "404", description = "No tool has this slug, or no account has this e-mail")
-    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
+    @WriteLimited
     @Extension(name = OpenApiContract.ROLE, value = TokenClaims.ADMIN)
     @Operation(operationId = "revokeMaker", summary = "Revoke an account's maker ownership of this tool (idempotent)",
             description = "Tokens already issued keep the old tools claim until they expire.")
@@ -162,11 +148,6 @@ public class ToolEditorialResource {
             @PathParam("email") String email) {
         String tool = Params.slug("slug", slug);
         String account = Emails.normalise("email", email);
-        Quota quota = writeQuota(security);
-        return editorial.revokeMaker(tool, account, Caller.accountId(security)).map(v -> quota.addHeaders(Response.noContent()).build());
-    }
-
-    private Quota writeQuota(SecurityContext security) {
-        return limiter.consume(limits.writeLimit(), "account:" + Caller.accountId(security));
+        return editorial.revokeMaker(tool, account, Caller.accountId(security)).map(v -> Response.noContent().build());
     }
 }

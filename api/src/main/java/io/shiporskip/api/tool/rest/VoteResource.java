@@ -7,16 +7,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.shiporskip.api.tool.service.VoteService.VoteView;
-import io.shiporskip.api.config.ApiConfig.Limit;
-import io.shiporskip.api.config.ApiConfig;
 import io.shiporskip.model.TokenClaims;
 import io.shiporskip.api.tool.service.VoteService;
 import io.shiporskip.api.tool.entity.Vote;
 
 import io.shiporskip.api.tool.service.VoteService.VoteRequest;
 import io.shiporskip.api.platform.Params;
-import io.shiporskip.api.platform.Quota;
-import io.shiporskip.api.platform.RateLimiter;
+import io.shiporskip.api.platform.WriteLimited;
 import io.shiporskip.api.platform.Caller;
 import io.shiporskip.model.ReviewDecision;
 import io.smallrye.mutiny.Uni;
@@ -44,14 +41,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class VoteResource {
 
     private final VoteService votes;
-    private final RateLimiter limiter;
-    private final Limit limits;
 
-    public VoteResource(VoteService votes, RateLimiter limiter, ApiConfig apiConfig) {
-        Limit limits = apiConfig.limit();
+    public VoteResource(VoteService votes) {
         this.votes = votes;
-        this.limiter = limiter;
-        this.limits = limits;
     }
 
     @PUT
@@ -66,14 +58,13 @@ public class VoteResource {
                     {"tool":"smolvlm2","decision":"SHIP",
                      "community":{"state":"VOTED","votes":1,"ships":1,"skips":0,"shipPercent":100,"label":"100% ship · 1 vote"}}""")))
     @APIResponse(responseCode = "404", description = "No tool has this slug")
-    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
+    @WriteLimited
     public Uni<Response> vote(@Context SecurityContext security, @PathParam("slug") String slug,
             @Valid @NotNull VoteRequest body) {
         long id = Caller.accountId(security);
         String tool = Params.slug("slug", slug);
-        Quota quota = limiter.consume(limits.writeLimit(), "account:" + id);
         return votes.vote(id, tool, ReviewDecision.valueOf(body.decision()))
-                .map(view -> quota.addHeaders(Response.ok(view)).build());
+                .map(view -> Response.ok(view).build());
     }
 
     @DELETE
@@ -84,11 +75,10 @@ public class VoteResource {
     @APIResponse(responseCode = "200", description = "No vote any more (decision null), and the community summary after it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VoteView.class)))
     @APIResponse(responseCode = "404", description = "No tool has this slug")
-    @Extension(name = OpenApiContract.RATE_LIMITED, value = "true")
+    @WriteLimited
     public Uni<Response> unvote(@Context SecurityContext security, @PathParam("slug") String slug) {
         long id = Caller.accountId(security);
         String tool = Params.slug("slug", slug);
-        Quota quota = limiter.consume(limits.writeLimit(), "account:" + id);
-        return votes.unvote(id, tool).map(view -> quota.addHeaders(Response.ok(view)).build());
+        return votes.unvote(id, tool).map(view -> Response.ok(view).build());
     }
 }
