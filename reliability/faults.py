@@ -44,23 +44,25 @@ def log(msg):
 # processes
 # ---------------------------------------------------------------------------------------------------------
 class Service:
-    def __init__(self, name):
+    def __init__(self, name, port=None, tag=None, env=None):
         self.name = name
-        self.port = PORTS[name]
+        self.tag = tag or name  # log and pid file names: a second copy of a service has a tag of its own
+        self.port = port or PORTS[name]
+        self.env = env or {}  # settings of this copy on top of run.sh's environment
         self.proc = None
         self.starts = 0
 
     def start(self):
         self.starts += 1
-        out = open(os.path.join(LOGS, f"{self.name}.{self.starts}.log"), "wb")
+        out = open(os.path.join(LOGS, f"{self.tag}.{self.starts}.log"), "wb")
         self.proc = subprocess.Popen(["java", "-jar", JARS[self.name]], stdout=out, stderr=subprocess.STDOUT,
-                                     stdin=subprocess.DEVNULL)
-        with open(os.path.join(PIDS, f"{self.name}.pid"), "w") as f:
+                                     stdin=subprocess.DEVNULL, env=dict(os.environ, **self.env))
+        with open(os.path.join(PIDS, f"{self.tag}.pid"), "w") as f:
             f.write(str(self.proc.pid))
         deadline = time.time() + 120
         while time.time() < deadline:
             if self.proc.poll() is not None:
-                raise SystemExit(f"{self.name} exited during startup (rc {self.proc.returncode}); "
+                raise SystemExit(f"{self.tag} exited during startup (rc {self.proc.returncode}); "
                                  f"see {out.name}")
             try:
                 if http("GET", self.port, "/q/health/ready", timeout=2)[0] == 200:
@@ -68,7 +70,7 @@ class Service:
             except OSError:
                 pass
             time.sleep(0.3)
-        raise SystemExit(f"{self.name} not ready within 120 s")
+        raise SystemExit(f"{self.tag} not ready within 120 s")
 
     def terminate(self, timeout=60):
         """SIGTERM and wait; returns the exit code."""
@@ -79,11 +81,11 @@ class Service:
             self.proc.kill()
             rc = self.proc.wait()
             rc = f"killed after {timeout}s"
-        os.unlink(os.path.join(PIDS, f"{self.name}.pid"))
+        os.unlink(os.path.join(PIDS, f"{self.tag}.pid"))
         return rc
 
     def log_text(self):
-        with open(os.path.join(LOGS, f"{self.name}.{self.starts}.log"), "rb") as f:
+        with open(os.path.join(LOGS, f"{self.tag}.{self.starts}.log"), "rb") as f:
             return f.read().decode("utf-8", "replace")
 
 
@@ -132,8 +134,10 @@ def badge_route_counts(text):
     counts = {}
     for line in text.splitlines():
         if line.startswith("http_server_requests_seconds_count") and BADGE_METRIC_URI in line:
-            st = re.search(r'status="(\d+)"', line).group(1)
-            counts[int(st)] = counts.get(int(st), 0) + int(float(line.rsplit(" ", 1)[1]))
+            st = re.search(r'status="(\d+)"', line)
+            if st is None:  # status="RESET": the client closed the connection before an answer (wrk stopping)
+                continue
+            counts[int(st.group(1))] = counts.get(int(st.group(1)), 0) + int(float(line.rsplit(" ", 1)[1]))
     return counts
 
 
@@ -190,7 +194,7 @@ end
 """
 
 
-def start_wrk(url, seconds, connections=16, threads=2, extra_headers=()):
+def start_wrk(url, seconds, connections=16, threads=2, extra_headers=(), tag="wrk"):
     lua = os.path.join(WORK, "tally.lua")
     with open(lua, "w") as f:
         f.write(WRK_LUA)
@@ -200,14 +204,15 @@ def start_wrk(url, seconds, connections=16, threads=2, extra_headers=()):
         cmd += ["-H", h]
     cmd.append(url)
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    with open(os.path.join(PIDS, "wrk.pid"), "w") as f:
+    p.tag = tag
+    with open(os.path.join(PIDS, f"{tag}.pid"), "w") as f:
         f.write(str(p.pid))
     return p
 
 
 def finish_wrk(p, timeout):
     out, _ = p.communicate(timeout=timeout)
-    os.unlink(os.path.join(PIDS, "wrk.pid"))
+    os.unlink(os.path.join(PIDS, f"{p.tag}.pid"))
     m = re.search(r"TALLY (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)", out)
     if not m:
         raise SystemExit("wrk gave no tally:\n" + out)
@@ -600,11 +605,174 @@ def scenario_signin_burst(ctx):
     return ok, line
 
 
+# ---------------------------------------------------------------------------------------------------------
+# scenario 8: two api and two badge-service copies over one PostgreSQL (issue 12)
+# ---------------------------------------------------------------------------------------------------------
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def last_complete_week():
+    """(ISO week label, a moment inside it) of the last complete ISO week, UTC: the week the digest job sends."""
+    import datetime
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    monday = today - datetime.timedelta(days=today.weekday() + 7)
+    year, week, _ = monday.isocalendar()
+    return f"{year}-W{week:02d}", f"{monday.isoformat()} 12:00:00+00"
+
+
+def scenario_multi_instance(ctx):
+    # Both api copies: the digest job every 5 s (so both run it at the same moments), a small write allowance to
+    # see it spent across copies, and a per-client sign-in allowance out of the way of the per-account one.
+    shared = {"SHIPORSKIP_DIGEST_CRON": "0/5 * * * * ?", "SHIPORSKIP_LIMIT_WRITES": "6",
+              "SHIPORSKIP_LIMIT_SIGN_IN_FAILURES_PER_CLIENT": "1000"}
+    api1, badge1 = ctx["api"], ctx["badge"]
+    api1.terminate()
+    api1.env = shared
+    api1.start()
+    p2, b2 = free_port(), free_port()
+    while b2 == p2:
+        b2 = free_port()
+    api2 = Service("api", port=p2, tag="api-2", env=dict(shared, SHIPORSKIP_API_PORT=str(p2)))
+    badge2 = Service("badge-service", port=b2, tag="badge-service-2",
+                     env={"SHIPORSKIP_BADGE_PORT": str(b2), "SHIPORSKIP_API_URL": f"http://127.0.0.1:{p2}"})
+    api2.start()
+    badge2.start()
+    apis, badges = [api1.port, p2], [badge1.port, b2]
+    log(f"scenario 8: api :{apis[0]} and :{apis[1]}, badge-service :{badges[0]} and :{badges[1]}, one PostgreSQL")
+    try:
+        return multi_instance_checks(ctx, apis, badges)
+    finally:
+        for copy in (badge2, api2):
+            if copy.proc and copy.proc.poll() is None:
+                copy.terminate()
+        api1.terminate()
+        api1.env = {}
+        api1.start()
+
+
+def multi_instance_checks(ctx, apis, badges):
+    auth = {"Authorization": f"Bearer {admin_token()}"}
+    tag = f"{int(time.time()) % 100000}"
+    lines, oks = [], []
+
+    # (a) badge loads spread over both badge copies, bounded (6 s of wrk on each at once): counts stored = answered.
+    slug = ctx["slugs"][4]
+    for port in badges:  # a copy just started may time out on its first verdict lookup (cold JVM): retry
+        deadline = time.time() + 60
+        while http("GET", port, f"/api/badge/{slug}")[0] != 200:
+            if time.time() > deadline:
+                return False, f"scenario 8 multi-instance: the badge copy on :{port} never answered 200 — FAIL"
+            time.sleep(0.5)
+    for port in badges:
+        settle(port)
+    before = [badge_route_counts(metrics(port)) for port in badges]
+    before_stored = stored(slug)
+    loads = [start_wrk(f"http://127.0.0.1:{port}/api/badge/{slug}", 6, connections=8, threads=1, tag=f"wrk-{i}")
+             for i, port in enumerate(badges)]
+    tallies = [finish_wrk(w, 40) for w in loads]
+    for port in badges:
+        settle(port)
+    served = [answered(diff(badge_route_counts(metrics(port)), b)) for port, b in zip(badges, before)]
+    got = stored(slug) - before_stored
+    ok = got == sum(served) and all(n > 0 for n in served) and all(t["5xx"] == 0 for t in tallies)
+    oks.append(ok)
+    lines.append(f"badges {served[0]} + {served[1]} answered by the two badge copies, stored {got}"
+                 f"{'' if ok else ' (MISMATCH)'}")
+
+    # (b) a review changed on api copy 2: seen by both badge copies and both api copies within 1 s.
+    st, _, body = http("GET", apis[0], "/api/critics")
+    critics = json.loads(body)
+    critic = (critics["items"] if isinstance(critics, dict) else critics)[0]["slug"]
+    fresh = f"rel-multi-{tag}"
+    tool = {"slug": fresh, "name": f"Reliability Multi {tag}", "vendor": "Reliability Labs", "tagline": "two of everything",
+            "description": "Made by reliability/run.sh.", "category": "testing", "pricing": "free", "entryPrice": "$0"}
+    st, _, body = http("POST", apis[0], "/api/tools", tool, auth)
+    if st != 201:
+        return False, f"scenario 8 multi-instance: could not create tool {fresh}: {st} {body[:200]!r} — FAIL"
+    http("PUT", apis[0], f"/api/tools/{fresh}/reviews/{critic}", {"score": 90, "decision": "SHIP", "text": "Ships."}, auth)
+
+    def reads(decision):
+        """Which of the four readers (badge 1, badge 2, api 1, api 2) show the decision now."""
+        seen = []
+        for port in badges:
+            st, _, body = http("GET", port, f"/api/badge/{fresh}?style=flat")
+            seen.append(st == 200 and decision.encode() in body)
+        for port in apis:
+            st, _, body = http("GET", port, f"/api/tools/{fresh}/verdict")
+            seen.append(st == 200 and json.loads(body).get("decision") == decision)
+        return seen
+
+    deadline = time.time() + 15
+    while not all(reads("SHIP")) and time.time() < deadline:  # every reader holds the SHIP verdict (cached)
+        time.sleep(0.2)
+    st, _, _ = http("PUT", apis[1], f"/api/tools/{fresh}/reviews/{critic}",
+                    {"score": 10, "decision": "SKIP", "text": "Skips."}, auth)
+    t0 = time.time()
+    seen_at = [None] * 4
+    while time.time() - t0 < 5 and None in seen_at:
+        for i, yes in enumerate(reads("SKIP")):
+            if yes and seen_at[i] is None:
+                seen_at[i] = time.time() - t0
+        time.sleep(0.05)
+    ok = st in (200, 201) and None not in seen_at and max(seen_at) <= 1.0
+    oks.append(ok)
+    shown = ", ".join("never" if t is None else f"{t:.2f} s" for t in seen_at)
+    lines.append(f"a review changed on api 2 showed on badge 1, badge 2, api 1, api 2 after {shown} (≤ 1 s)")
+
+    # (c) limits are global: sign-in failures spread over both api copies meet one allowance (5 per account and
+    # client); a write allowance (6 per account in this scenario) is one allowance.
+    _, email, password = reader_token(800)
+    guesses = [http("POST", apis[i % 2], "/api/auth/token", {"email": email, "password": f"wrong guess {i}"})[0]
+               for i in range(10)]
+    right = [http("POST", port, "/api/auth/token", {"email": email, "password": password})[0] for port in apis]
+    ok = guesses == [401] * 5 + [429] * 5 and right == [429, 429]
+    oks.append(ok)
+    lines.append(f"10 wrong sign-ins alternating over both api copies: {guesses.count(401)} x 401 then "
+                 f"{guesses.count(429)} x 429, the right password then {right[0]} on api 1 and {right[1]} on api 2")
+    reader = {"Authorization": f"Bearer {reader_token(801)[0]}"}
+    writes = []
+    for i in range(10):
+        st, h, _ = http("PUT", apis[i % 2], f"/api/me/bookmarks/{fresh}", headers=reader)
+        writes.append((st, h.get("ratelimit-remaining")))
+    statuses = [w[0] for w in writes]
+    ok = statuses == [204] * 6 + [429] * 4 and [w[1] for w in writes[:6]] == ["5", "4", "3", "2", "1", "0"]
+    oks.append(ok)
+    lines.append(f"10 bookmark writes alternating over both api copies: {statuses.count(204)} x 204 "
+                 f"(RateLimit-Remaining {','.join(str(w[1]) for w in writes[:6])}) then {statuses.count(429)} x 429")
+
+    # (d) the digest job runs on both api copies at the same moments: each (subscriber, week) is sent once.
+    week, inside = last_complete_week()
+    subscribers = 25
+    sent_before = [labelled(metrics(port), "digest_mails_total", 'outcome="sent"') for port in apis]
+    psql(f"INSERT INTO catalog.subscriber (email, status, confirmed_at) SELECT 'digest-{tag}-' || g || "
+         f"'@reliability.test', 'CONFIRMED', now() FROM generate_series(1, {subscribers}) g")
+    psql(f"UPDATE catalog.tool SET created_at = '{inside}' WHERE slug = '{fresh}'")  # a verdict of that week
+    confirmed = int(psql("SELECT count(*) FROM catalog.subscriber WHERE status = 'CONFIRMED'"))
+    rows = lambda: int(psql(f"SELECT count(*) FROM catalog.digest_send WHERE week = '{week}'"))
+    deadline = time.time() + 30
+    while rows() < confirmed and time.time() < deadline:
+        time.sleep(0.5)
+    time.sleep(11)  # two more runs on each copy: nothing more may go out
+    sent = [int(labelled(metrics(port), "digest_mails_total", 'outcome="sent"') - b) for port, b in zip(apis, sent_before)]
+    recorded = rows()
+    ok = recorded == confirmed and sum(sent) == confirmed
+    oks.append(ok)
+    lines.append(f"digest {week} for {confirmed} confirmed subscribers with both copies running the job every 5 s: "
+                 f"{sent[0]} mails from api 1 + {sent[1]} from api 2 = {sum(sent)}, {recorded} sends recorded")
+
+    ok = all(oks)
+    return ok, "scenario 8 multi-instance: " + "; ".join(lines) + f" — {'PASS' if ok else 'FAIL'}"
+
+
 def main():
     hold = sys.argv[1:] == ["hold"]  # debugging: start everything, print the ports, wait for Ctrl-C
     # 5 before 4: the fuzzer's random slugs spend the loopback client's api lookups for a minute (scenario 5 waits
     # that out when asked to run after 4).
-    wanted = [] if hold else [int(a) for a in sys.argv[1:]] or [1, 2, 3, 5, 6, 7, 4]
+    wanted = [] if hold else [int(a) for a in sys.argv[1:]] or [1, 2, 3, 5, 6, 7, 8, 4]
     t_start = time.time()
     ctx = {"api": Service("api"), "badge": Service("badge-service")}
     log(f"PostgreSQL :{PG_PORT}, api :{API_PORT}, badge-service :{BADGE_PORT}, logs in {LOGS}")
@@ -624,7 +792,8 @@ def main():
     w = start_wrk(f"http://127.0.0.1:{BADGE_PORT}/api/badge/{ctx['slugs'][3]}", 3)
     finish_wrk(w, 30)
     scenarios = {1: scenario_postgres_restart, 2: scenario_badge_sigterm, 3: scenario_api_down, 4: scenario_bad_input,
-                 5: scenario_counting_abuse, 6: scenario_write_race, 7: scenario_signin_burst}
+                 5: scenario_counting_abuse, 6: scenario_write_race, 7: scenario_signin_burst,
+                 8: scenario_multi_instance}
     results = []
     for n in wanted:
         t0 = time.time()
@@ -632,6 +801,8 @@ def main():
         try:
             ok, line = scenarios[n](ctx)
         except Exception as e:  # a scenario that crashes is a failed scenario, with its reason
+            import traceback
+            log(traceback.format_exc())
             ok, line = False, f"scenario {n}: crashed: {type(e).__name__}: {e} — FAIL"
         results.append((ok, f"{line}  [{time.time() - t0:.0f} s]"))
         log(results[-1][1])

@@ -8,6 +8,8 @@
 #   5 counting-abuse     one client floods one tool (fake camo, no User-Agent, iframe/image clicks): counted <= caps
 #   6 write-race         4 readers x 12 identical bookmark/vote writes at once: all answered, none stuck in a transaction
 #   7 signin-burst       150 simultaneous sign-ins for one account: at most the allowance of passwords checked
+#   8 multi-instance     2 api + 2 badge-service over the one PostgreSQL: counts add up over both badge copies, a
+#                        review change shows on all four within 1 s, limits hold across copies, digest sent once
 # Usage: reliability/run.sh [scenario numbers, e.g. "1 3"; default all]
 # Everything it starts (PostgreSQL, both JVMs, wrk) and its temp dir are removed on exit, Ctrl-C included.
 set -euo pipefail
