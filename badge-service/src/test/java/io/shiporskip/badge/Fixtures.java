@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shiporskip.model.CommunitySummary;
+import io.shiporskip.model.CriticRef;
 import io.shiporskip.model.CriticScore;
 import io.shiporskip.model.ReviewDecision;
 import io.shiporskip.model.VerdictDecision;
@@ -33,10 +34,10 @@ public final class Fixtures {
     public static VerdictSnapshot verdict(String slug, String name, VerdictDecision decision, int ships, int skips, String version) {
         Integer percent = ships + skips == 0 ? null : Math.round(100f * ships / (ships + skips));
         List<CriticScore> critics = List.of(
-                new CriticScore("Builder", 82, ReviewDecision.SHIP),
-                new CriticScore("Skeptic", 64, ReviewDecision.SKIP),
-                new CriticScore("Futurist", 88, ReviewDecision.SHIP),
-                new CriticScore("Founder", 79, ReviewDecision.SHIP));
+                new CriticScore(new CriticRef("builder", "Builder"), 82, ReviewDecision.SHIP),
+                new CriticScore(new CriticRef("skeptic", "Skeptic"), 64, ReviewDecision.SKIP),
+                new CriticScore(new CriticRef("futurist", "Futurist"), 88, ReviewDecision.SHIP),
+                new CriticScore(new CriticRef("founder", "Founder"), 79, ReviewDecision.SHIP));
         return new VerdictSnapshot(slug, name, "Small vision-language model for on-device use", decision, ships, skips, percent,
                 78.25, ships + skips, CommunitySummary.of(12, 3), critics, version);
     }

@@ -18,7 +18,7 @@ class ContractJsonTest {
     void verdictSnapshotRoundTrips() throws Exception {
         VerdictSnapshot snapshot = new VerdictSnapshot("smolvlm2", "SmolVLM2", "Tiny VLM", VerdictDecision.SHIP,
                 4, 0, 100, 83.3, 4, CommunitySummary.of(0, 0),
-                List.of(new CriticScore("Builder", 88, ReviewDecision.SHIP)), "v1");
+                List.of(new CriticScore(new CriticRef("builder", "Builder"), 88, ReviewDecision.SHIP)), "v1");
         String text = json.writeValueAsString(snapshot);
         assertEquals(snapshot, json.readValue(text, VerdictSnapshot.class));
     }

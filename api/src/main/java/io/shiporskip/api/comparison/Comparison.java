@@ -1,6 +1,6 @@
 package io.shiporskip.api.comparison;
 
-import io.shiporskip.api.critic.CriticRef;
+import io.shiporskip.model.CriticRef;
 import io.shiporskip.model.CommunitySummary;
 import io.shiporskip.model.PanelVerdict;
 import io.shiporskip.model.ReviewDecision;

@@ -1,5 +1,6 @@
 package io.shiporskip.api.critic;
 
+import io.shiporskip.model.CriticRef;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -34,7 +34,7 @@ class VerdictTest {
                 .body("meanScore", equalTo(75.0f))
                 .body("reviewCount", equalTo(4))
                 .body("community.state", equalTo("NO_VOTES"))
-                .body("critics.critic", contains("Builder", "Skeptic", "Futurist", "Founder"))
+                .body("critics.critic.name", contains("Builder", "Skeptic", "Futurist", "Founder"))
                 .body("critics.score", contains(88, 78, 82, 52))
                 .body("critics.decision", contains("SHIP", "SHIP", "SHIP", "SKIP"))
                 .body("version", not(emptyOrNullString()));

@@ -76,7 +76,7 @@ public class EmbedRenderer {
             s.append("<ul>");
             for (CriticScore c : v.critics()) {
                 boolean ship = c.decision() == ReviewDecision.SHIP;
-                s.append("<li><span>").append(Markup.safe(c.critic())).append("</span><b class=\"")
+                s.append("<li><span>").append(Markup.safe(c.critic().name())).append("</span><b class=\"")
                         .append(ship ? "c-ship" : "c-skip").append("\">").append(c.score());
                 if (c.decision() != null) {
                     s.append(" \u00B7 ").append(ship ? "ship" : "skip");

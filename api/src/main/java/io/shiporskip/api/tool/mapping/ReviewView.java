@@ -1,6 +1,6 @@
 package io.shiporskip.api.tool.mapping;
 
-import io.shiporskip.api.critic.CriticRef;
+import io.shiporskip.model.CriticRef;
 import io.shiporskip.model.ReviewDecision;
 
 import java.time.OffsetDateTime;

@@ -13,6 +13,7 @@ import io.shiporskip.api.tool.entity.Tool;
 import io.shiporskip.api.platform.ApiProblem;
 import io.shiporskip.api.tool.repository.ReviewRepository;
 import io.shiporskip.api.tool.repository.ToolRepository;
+import io.shiporskip.api.critic.CriticService;
 import io.shiporskip.model.CriticScore;
 import io.shiporskip.api.platform.Page;
 import io.shiporskip.api.platform.Representation;
@@ -90,7 +91,7 @@ public class ToolService {
         return tools.requireBySlug(slug).chain(tool -> reviews.forTool(tool).map(list -> {
             PanelVerdict verdict = ToolMapper.verdict(tool);
             List<CriticScore> scores = list.stream()
-                    .map(r -> new CriticScore(r.critic.name, r.score, r.decision)).toList();
+                    .map(r -> new CriticScore(CriticService.ref(r.critic), r.score, r.decision)).toList();
             return new VerdictSnapshot(tool.slug, tool.name, tool.tagline, verdict.decision(), verdict.ships(),
                     verdict.skips(), verdict.shipPercent(), verdict.meanScore(), verdict.reviewCount(),
                     ToolMapper.community(tool), scores, versionOf(tool));
