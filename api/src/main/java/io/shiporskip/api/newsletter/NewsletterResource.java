@@ -1,7 +1,5 @@
 package io.shiporskip.api.newsletter;
 
-import io.shiporskip.api.platform.OpenApiContract;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
@@ -11,7 +9,9 @@ import io.shiporskip.api.platform.Tokens;
 
 import io.shiporskip.api.config.ApiConfig.Api;
 import io.shiporskip.api.config.ApiConfig;
-import io.shiporskip.api.platform.Html;
+import io.shiporskip.api.platform.LinkPages;
+import io.shiporskip.api.platform.OpenApiContract;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 import io.shiporskip.api.platform.ApiProblem;
 import io.shiporskip.api.platform.Allowance;
@@ -100,30 +100,30 @@ public class NewsletterResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(type = SchemaType.OBJECT,
             properties = @SchemaProperty(name = "token", type = SchemaType.STRING))))
     @APIResponse(responseCode = "200", description = "Confirmed: an HTML page", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "The token is invalid, expired or already used")
-    public Uni<String> confirmForm(String form) {
+    @APIResponse(responseCode = "400", description = "The token is invalid, expired or already used: an HTML page saying so")
+    @Extension(name = OpenApiContract.HTML_ERRORS, value = "true")
+    public Uni<Response> confirmForm(String form) {
         // The form is decoded here, not with @RestForm: Vert.x's form decoder never answers a body with a
         // malformed %-escape ("token=%zz"), so such a request hung until the client gave up.
         String token = Params.formField(form, "token");
         requireWellFormed(token);
-        return newsletter.confirm(token).replaceWith(Html.page("You're subscribed",
-                "<p>The weekly digest of new verdicts will arrive every Monday.</p>"));
+        return newsletter.confirm(token).map(confirmed -> LinkPages.done("You're subscribed",
+                "The weekly digest of new verdicts will arrive every Monday."));
     }
 
     @GET
     @Path("/confirm")
     @Produces(MediaType.TEXT_HTML)
     @APIResponse(responseCode = "200", description = "An HTML page with the confirm button", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "The token is malformed")
+    @APIResponse(responseCode = "400", description = "The token is malformed: an HTML page saying so")
+    @Extension(name = OpenApiContract.HTML_ERRORS, value = "true")
     @Operation(operationId = "getNewsletterConfirmPage", summary = "The page the confirmation mail links to",
             description = "Shows a button; only its POST confirms, so a mail scanner fetching the link changes nothing.")
-    public String confirmPage(@Parameter(description = "The token from the mail", required = true,
+    public Response confirmPage(@Parameter(description = "The token from the mail", required = true,
             schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @RestQuery String token) {
         requireWellFormed(token);
-        return Html.page("Confirm your subscription",
-                "<form method=\"post\" action=\"" + Html.escape(urls.url("/api/newsletter/confirm")) + "\">"
-                        + "<input type=\"hidden\" name=\"token\" value=\"" + Html.escape(token) + "\">"
-                        + "<button type=\"submit\">Yes, send me the weekly digest</button></form>");
+        return LinkPages.action("Confirm your subscription", "One click and the weekly digest of new verdicts comes "
+                + "to this address every Monday.", urls.url("/api/newsletter/confirm"), token, "Yes, send me the weekly digest");
     }
 
     @POST
@@ -132,31 +132,33 @@ public class NewsletterResource {
     @Operation(operationId = "unsubscribeFromNewsletter", summary = "One-click unsubscribe (RFC 8058)",
             description = "The URL of every digest's List-Unsubscribe header; no login. Repeating it answers the same.")
     @APIResponse(responseCode = "200", description = "Unsubscribed: an HTML page", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "The token is invalid")
+    @APIResponse(responseCode = "400", description = "The token is invalid: an HTML page saying so")
+    @Extension(name = OpenApiContract.HTML_ERRORS, value = "true")
     @RequestBody(required = false, description = "What mail clients send for a one-click unsubscribe (RFC 8058); "
             + "ignored: the token is the authority", content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
             schema = @Schema(type = SchemaType.OBJECT, properties = @SchemaProperty(name = "List-Unsubscribe",
                     type = SchemaType.STRING, enumeration = "One-Click"))))
-    public Uni<String> unsubscribe(@Parameter(description = "The token from the mail", required = true,
+    public Uni<Response> unsubscribe(@Parameter(description = "The token from the mail", required = true,
             schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @RestQuery String token) {
         // The body (List-Unsubscribe=One-Click) carries nothing we need; the token in the URL is the authority.
-        return newsletter.unsubscribe(token).replaceWith(Html.page("You're unsubscribed",
-                "<p>No more weekly digests will be sent to this address.</p>"));
+        return newsletter.unsubscribe(token).map(done -> LinkPages.done("You're unsubscribed",
+                "No more weekly digests will be sent to this address."));
     }
 
     @GET
     @Path("/unsubscribe")
     @Produces(MediaType.TEXT_HTML)
     @APIResponse(responseCode = "200", description = "An HTML page with the unsubscribe button", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "The token is malformed")
+    @APIResponse(responseCode = "400", description = "The token is malformed: an HTML page saying so")
+    @Extension(name = OpenApiContract.HTML_ERRORS, value = "true")
     @Operation(operationId = "getNewsletterUnsubscribePage", summary = "The unsubscribe link opened in a browser",
             description = "Shows a button that POSTs; a GET never unsubscribes, because mail scanners prefetch links.")
-    public String unsubscribePage(@Parameter(description = "The token from the mail", required = true,
+    public Response unsubscribePage(@Parameter(description = "The token from the mail", required = true,
             schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @RestQuery String token) {
         requireWellFormed(token);
-        return Html.page("Unsubscribe from the weekly digest",
-                "<form method=\"post\" action=\"" + Html.escape(urls.url("/api/newsletter/unsubscribe?token=" + token))
-                        + "\"><button type=\"submit\">Unsubscribe</button></form>");
+        // The token is well-formed (URL-safe characters only), so it goes into the query as it is.
+        return LinkPages.action("Unsubscribe from the weekly digest", "One click and no more weekly digests are sent "
+                + "to this address.", urls.url("/api/newsletter/unsubscribe?token=" + token), null, "Unsubscribe");
     }
 
 

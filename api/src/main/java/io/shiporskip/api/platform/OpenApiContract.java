@@ -59,6 +59,12 @@ public class OpenApiContract implements OASFilter {
     public static final String RATE_LIMITED = "x-rate-limited";
 
     /**
+     * Operations marked with this extension are pages a mailed link opens: their errors are HTML pages
+     * ({@link LinkPages}), except what is refused before the page is reached (CORS, Accept, size, content type).
+     */
+    public static final String HTML_ERRORS = "x-html-errors";
+
+    /**
      * On an operation guarded by {@code @RolesAllowed}: the role it needs. Quarkus adds the bearer requirement after
      * this filter runs and writes no roles for an http bearer scheme, so the role is stated here, once per operation.
      */
@@ -274,6 +280,7 @@ public class OpenApiContract implements OASFilter {
         boolean pathParameters = path.contains("{");
         boolean body = operation.getRequestBody() != null;
         boolean rateLimited = rateLimited(operation);
+        boolean htmlErrors = operation.getExtensions() != null && operation.getExtensions().containsKey(HTML_ERRORS);
 
         if (input) {
             addIfMissing(operation, "400", "A parameter or field is missing or invalid; the problem names it in `errors`");
@@ -301,6 +308,9 @@ public class OpenApiContract implements OASFilter {
             APIResponse answer = response.getValue();
             if (status >= 400) {
                 problemContent(answer);
+                if (htmlErrors && (status == 400 || status == 404 || status == 429)) {
+                    htmlContent(answer);
+                }
             }
             if (status == 401) {
                 header(answer, "WWW-Authenticate");
@@ -365,7 +375,7 @@ public class OpenApiContract implements OASFilter {
 
     /** SmallRye copies a method's @Extension onto its responses too; the markers are read, then dropped everywhere. */
     private static void dropMarkers(Operation operation) {
-        for (String marker : List.of(ROLE, RATE_LIMITED, CONDITIONAL)) {
+        for (String marker : List.of(ROLE, RATE_LIMITED, HTML_ERRORS, CONDITIONAL)) {
             operation.removeExtension(marker);
             operation.getResponses().removeExtension(marker);
             operation.getResponses().getAPIResponses().values().forEach(response -> response.removeExtension(marker));
@@ -423,6 +433,15 @@ public class OpenApiContract implements OASFilter {
             content.addMediaType(ProblemDetail.MEDIA_TYPE, OASFactory.createMediaType()
                     .schema(OASFactory.createSchema().ref(SCHEMAS + PROBLEM)));
         }
+    }
+
+    /**
+     * An error a mailed link's page answers as a page ({@link LinkPages}) beside the problem: the JSON variant of
+     * the same path and method (merged into one operation by the document) still answers problem+json.
+     */
+    private static void htmlContent(APIResponse response) {
+        response.getContent().addMediaType("text/html", OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
     }
 
     private static void rateLimitHeaders(APIResponse response) {

@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -29,8 +30,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
 
     @ServerExceptionMapper
-    public Response apiProblem(ApiProblem problem, UriInfo uri) {
-        Response response = problem(problem.status(), problem.title(), problem.getMessage(), uri, problem.errors());
+    public Response apiProblem(ApiProblem problem, UriInfo uri, ResourceInfo resource) {
+        Response response = LinkPages.wanted(resource)
+                ? LinkPages.problem(problem.status(), problem.getMessage(), problem.errors())
+                : problem(problem.status(), problem.title(), problem.getMessage(), uri, problem.errors());
         if (problem.status() == 401) {
             // RFC 9110 §15.5.2: every 401 carries a challenge (wrong sign-in credentials included).
             return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
@@ -111,7 +114,7 @@ public class ProblemMapper {
                 return problem(409, "Conflict", "The request conflicts with a concurrent change; try again", uri, null);
             }
         }
-        return unexpected(e, uri);
+        return unexpected(e, uri, null);
     }
 
     /** Hibernate Reactive reports a failed statement either converted (JDBCException) or as the driver's PgException. */
@@ -126,11 +129,14 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, ResourceInfo resource) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json, uri);
         }
         Log.errorf(e, "request %s failed", uri.getPath());
+        if (LinkPages.wanted(resource)) {
+            return LinkPages.problem(500, null, null);
+        }
         return problem(500, "Internal Server Error", "The server could not answer this request", uri, null);
     }
 

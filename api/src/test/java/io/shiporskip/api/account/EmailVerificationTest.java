@@ -6,6 +6,7 @@ import static io.shiporskip.api.account.TestAccounts.PASSWORD;
 import static io.shiporskip.api.account.TestAccounts.adminToken;
 import static io.shiporskip.api.account.TestAccounts.uniqueEmail;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +44,12 @@ class EmailVerificationTest {
                 .when().post("/api/accounts/verification").then().statusCode(200)
                 .contentType(containsString("text/html")).body(containsString("is confirmed"));
         given().auth().oauth2(reader).when().get("/api/me").then().body("emailVerified", equalTo(true));
-        // Single use.
+        // Single use: the link clicked again is a page saying so; an app posting JSON gets the problem.
+        given().contentType("application/x-www-form-urlencoded").body("token=" + token)
+                .when().post("/api/accounts/verification").then().statusCode(400)
+                .contentType(containsString("text/html")).body(containsString("<h1>This link does not work</h1>"));
+        given().when().get("/api/accounts/verification?token=%3Cscript%3E").then().statusCode(400)
+                .contentType(containsString("text/html")).body(not(containsString("<script>")));
         given().contentType("application/json").body(Map.of("token", token))
                 .when().post("/api/accounts/verification").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("token"));

@@ -189,10 +189,10 @@ class NewsletterTest {
         given().contentType(ContentType.URLENC).body("List-Unsubscribe=One-Click")
                 .when().post("/api/newsletter/unsubscribe?token=" + "B".repeat(43))
                 .then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors[0].field", equalTo("token"));
+                .contentType(ContentType.HTML)
+                .body(containsString("This link is invalid"));
         given().when().post("/api/newsletter/unsubscribe")
-                .then().statusCode(400).body("errors[0].field", equalTo("token"));
+                .then().statusCode(400).contentType(ContentType.HTML).body(containsString("This link is invalid"));
     }
 
     @InvalidRequests("malformed bodies and addresses")
@@ -290,8 +290,37 @@ class NewsletterTest {
                 .body(containsString("<form method=\"post\" action=\"https://api.shiporskip.example/api/newsletter/"
                         + "unsubscribe?token=" + unsubscribeToken + "\">"));
         given().when().get("/api/newsletter/unsubscribe?token=%3Cscript%3E").then().statusCode(400)
-                .contentType("application/problem+json")
+                .contentType(ContentType.HTML)
                 .body(not(containsString("<script>")));
+    }
+
+    /** Someone who clicks a link in a mail sees a page for every outcome, never problem+json. */
+    @Test
+    void everyLinkOutcomeIsAPage() {
+        String email = "outcomes@example.org";
+        subscribe(email, "198.51.100.5").then().statusCode(202);
+        String token = confirmTokenFrom(mails(email, 1).get(0));
+        given().formParam("token", token).when().post("/api/newsletter/confirm").then().statusCode(200);
+
+        // The same link clicked again, a made-up one, and the GET pages of malformed links.
+        for (io.restassured.response.Response answer : List.of(
+                given().formParam("token", token).when().post("/api/newsletter/confirm"),
+                given().formParam("token", "D".repeat(43)).when().post("/api/newsletter/confirm"),
+                given().when().get("/api/newsletter/confirm?token=%3Cb%3E"),
+                given().when().get("/api/newsletter/unsubscribe?token=%3Cb%3E"),
+                given().contentType(ContentType.URLENC).body("List-Unsubscribe=One-Click")
+                        .when().post("/api/newsletter/unsubscribe?token=" + "E".repeat(43)))) {
+            answer.then().statusCode(400)
+                    .contentType(ContentType.HTML)
+                    .header("Cache-Control", "no-store")
+                    .header("Referrer-Policy", "same-origin")
+                    .body(containsString("<h1>This link does not work</h1>"))
+                    .body(containsString("This link is invalid, expired or already used."))
+                    .body(not(containsString("<b>")));
+        }
+        assertEquals(List.of("CONFIRMED"), statuses(email));
+        // An app posting JSON still gets the problem it can read.
+        confirm(token).then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("token"));
     }
 
     private static io.restassured.response.Response subscribe(String email, String client) {

@@ -1,7 +1,5 @@
 package io.shiporskip.api.account.rest;
 
-import io.shiporskip.api.platform.OpenApiContract;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -18,7 +16,9 @@ import io.shiporskip.api.account.service.PasswordRule;
 import io.shiporskip.api.account.service.VerificationMail;
 import io.shiporskip.api.config.ApiConfig;
 import io.shiporskip.api.platform.Emails;
-import io.shiporskip.api.platform.Html;
+import io.shiporskip.api.platform.LinkPages;
+import io.shiporskip.api.platform.OpenApiContract;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.shiporskip.api.platform.Params;
 import io.shiporskip.api.platform.Allowance;
 import io.shiporskip.api.platform.WriteLimited;
@@ -118,10 +118,11 @@ public class AccountResource {
             properties = @SchemaProperty(name = "token", type = SchemaType.STRING))))
     @APIResponse(responseCode = "200", description = "The address is confirmed: an HTML page",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "The token is invalid, used or expired")
-    public Uni<String> verifyForm(String form) {
-        return verification.verify(Params.formField(form, "token")).map(email -> Html.page("Address confirmed",
-                "<p>" + Html.escape(email) + " is confirmed. You can close this page.</p>"));
+    @APIResponse(responseCode = "400", description = "The token is invalid, used or expired: an HTML page saying so")
+    @Extension(name = OpenApiContract.HTML_ERRORS, value = "true")
+    public Uni<Response> verifyForm(String form) {
+        return verification.verify(Params.formField(form, "token")).map(email -> LinkPages.done("Address confirmed",
+                email + " is confirmed. You can close this page."));
     }
 
     @GET
@@ -129,17 +130,16 @@ public class AccountResource {
     @Produces(MediaType.TEXT_HTML)
     @APIResponse(responseCode = "200", description = "An HTML page with the confirm button",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "The token is malformed")
+    @APIResponse(responseCode = "400", description = "The token is malformed: an HTML page saying so")
+    @Extension(name = OpenApiContract.HTML_ERRORS, value = "true")
     @Operation(operationId = "getAccountVerificationPage", summary = "The page the verification mail links to",
             description = "Shows a button; only its POST confirms, so a mail scanner fetching the link changes nothing.")
-    public String verifyPage(@Parameter(description = "The token from the mail", required = true,
+    public Response verifyPage(@Parameter(description = "The token from the mail", required = true,
             schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @RestQuery String token) {
         if (!Tokens.wellFormed(token)) {
             throw io.shiporskip.api.platform.ApiProblem.badParameter("token", "is not a verification token");
         }
-        return Html.page("Confirm your address",
-                "<form method=\"post\" action=\"" + Html.escape(urls.url("/api/accounts/verification")) + "\">"
-                        + "<input type=\"hidden\" name=\"token\" value=\"" + Html.escape(token) + "\">"
-                        + "<button type=\"submit\">Yes, this is my address</button></form>");
+        return LinkPages.action("Confirm your address", "One click confirms that this address belongs to your Ship or "
+                + "Skip account.", urls.url("/api/accounts/verification"), token, "Yes, this is my address");
     }
 }
