@@ -3,6 +3,7 @@ package io.shiporskip.api.tool;
 import static io.restassured.RestAssured.given;
 import static io.shiporskip.api.account.TestAccounts.adminToken;
 import static io.shiporskip.api.account.TestAccounts.newReaderToken;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +12,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.shiporskip.api.AccountsProfile;
 import io.shiporskip.api.account.TestAccounts;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -101,5 +104,33 @@ class ReadCacheTest {
         given().when().get("/api/tools/smolvlm2").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("cache_gets_total{cache=\"catalog.tool-detail\""));
+    }
+
+    /**
+     * The reads really come from the cache (this fails if it is removed): a change made behind this copy's back —
+     * as another api copy would, before its NOTIFY arrives — is not seen on the next read; the NOTIFY drops it.
+     */
+    @Test
+    void readsAreServedFromTheCacheUntilThisCopyIsTold() throws Exception {
+        String slug = newToolWithReview(70);
+        String name = given().when().get("/api/tools/" + slug).then().statusCode(200).extract().path("name");
+        try (Connection connection = ConcurrentWritesTest.connect(); Statement statement = connection.createStatement()) {
+            given().when().get("/api/tools/" + slug + "/verdict").then().statusCode(200).body("name", equalTo(name));
+            given().when().get("/api/tools/" + slug).then().statusCode(200).body("name", equalTo(name));
+            statement.executeUpdate("UPDATE catalog.tool SET name = 'Renamed Elsewhere' WHERE slug = '" + slug + "'");
+
+            given().when().get("/api/tools/" + slug).then().statusCode(200).body("name", equalTo(name));
+            given().when().get("/api/tools/" + slug + "/verdict").then().statusCode(200).body("name", equalTo(name));
+
+            statement.execute("NOTIFY verdict_changed, '" + slug + "'");
+        }
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        String seen = name;
+        while (!"Renamed Elsewhere".equals(seen) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            seen = given().when().get("/api/tools/" + slug).then().statusCode(200).extract().path("name");
+        }
+        assertEquals("Renamed Elsewhere", seen, "the NOTIFY must drop the cached read within 1 s");
+        given().when().get("/api/tools/" + slug + "/verdict").then().statusCode(200).body("name", equalTo("Renamed Elsewhere"));
     }
 }
