@@ -112,6 +112,8 @@ export SHIPORSKIP_SITE_BASE_URL=${SHIPORSKIP_SITE_BASE_URL:-http://localhost:$AP
 export SHIPORSKIP_API_URL=${SHIPORSKIP_API_URL:-http://localhost:$API_PORT}
 export SHIPORSKIP_BADGE_PUBLIC_URL=${SHIPORSKIP_BADGE_PUBLIC_URL:-http://localhost:$BADGE_PORT}
 export SHIPORSKIP_SITE_BADGE_URL=${SHIPORSKIP_SITE_BADGE_URL:-$SHIPORSKIP_BADGE_PUBLIC_URL}  # embed codes and badge preview on /tool/{slug}
+# The maker dashboard (badge-service /makers) signs in at api from the browser: its origin must pass api's CORS.
+export SHIPORSKIP_CORS_ORIGINS=${SHIPORSKIP_CORS_ORIGINS:-http://localhost:3000,http://localhost:5173,$SHIPORSKIP_BADGE_PUBLIC_URL}
 
 wait_ready() { # name port pid
     local i
@@ -143,6 +145,7 @@ cat <<EOF
     A badge          http://localhost:$BADGE_PORT/api/badge/smolvlm2
     The widget       http://localhost:$BADGE_PORT/embed/smolvlm2
     Badge docs       http://localhost:$BADGE_PORT/q/swagger-ui
+    Maker dashboard  http://localhost:$BADGE_PORT/makers
   Press Ctrl-C to stop.
 
 EOF

@@ -87,6 +87,23 @@ class PlatformTest {
     }
 
     @Test
+    void theMakerDashboardOnBadgeServiceMaySignInFromTheBrowser() {
+        // badge-service's /makers (default http://localhost:8081) posts e-mail and password here, then reads tool names.
+        given().header("Origin", "http://localhost:8081")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type")
+                .when().options("/api/auth/token")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:8081")
+                .header("Access-Control-Allow-Methods", containsString("POST"))
+                .header("Access-Control-Allow-Headers", containsString("Content-Type"));
+        given().header("Origin", "http://localhost:8081")
+                .when().get("/api/tools/smolvlm2")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:8081");
+    }
+
+    @Test
     void corsRefusesOtherOrigins() {
         given().header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "GET")
