@@ -5,7 +5,7 @@ import io.shiporskip.badge.counting.Placement;
 import io.shiporskip.badge.counting.Referrers;
 import io.shiporskip.badge.service.SiteLinks;
 import io.shiporskip.badge.service.VerdictLookup;
-import io.shiporskip.badge.service.VerdictService;
+import io.shiporskip.badge.service.VerdictCache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -29,11 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/api/badge-click")
 public class BadgeClickResource {
 
-    private final VerdictService verdicts;
+    private final VerdictCache verdicts;
     private final CountingPolicy counting;
     private final SiteLinks links;
 
-    public BadgeClickResource(VerdictService verdicts, CountingPolicy counting, SiteLinks links) {
+    public BadgeClickResource(VerdictCache verdicts, CountingPolicy counting, SiteLinks links) {
         this.verdicts = verdicts;
         this.counting = counting;
         this.links = links;

@@ -6,7 +6,7 @@ import io.shiporskip.badge.render.Theme;
 import io.shiporskip.badge.render.Verdicts;
 import io.shiporskip.badge.service.SiteLinks;
 import io.shiporskip.badge.service.VerdictLookup;
-import io.shiporskip.badge.service.VerdictService;
+import io.shiporskip.badge.service.VerdictCache;
 import io.shiporskip.model.VerdictSnapshot;
 import io.smallrye.mutiny.Uni;
 import io.shiporskip.badge.counting.CountingPolicy;
@@ -49,11 +49,11 @@ public class BadgeJsonResource {
     public record Themes(ThemeSnippets light, ThemeSnippets dark, ThemeSnippets auto) {
     }
 
-    private final VerdictService verdicts;
+    private final VerdictCache verdicts;
     private final SiteLinks links;
     private final BadgeConfig config;
 
-    public BadgeJsonResource(VerdictService verdicts, SiteLinks links, BadgeConfig config) {
+    public BadgeJsonResource(VerdictCache verdicts, SiteLinks links, BadgeConfig config) {
         this.verdicts = verdicts;
         this.links = links;
         this.config = config;

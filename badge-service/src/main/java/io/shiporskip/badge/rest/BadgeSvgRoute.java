@@ -12,7 +12,7 @@ import io.shiporskip.badge.render.ErrorState;
 import io.shiporskip.badge.render.SvgRenderer;
 import io.shiporskip.badge.render.Theme;
 import io.shiporskip.badge.service.VerdictLookup;
-import io.shiporskip.badge.service.VerdictService;
+import io.shiporskip.badge.service.VerdictCache;
 import io.shiporskip.model.Slugs;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
@@ -40,14 +40,14 @@ public class BadgeSvgRoute {
     /** Before Quarkus REST (order 20 000+), which also serves paths under /api/badge/{slug}/. */
     static final int ORDER = 1_100;
 
-    private final VerdictService verdicts;
+    private final VerdictCache verdicts;
     private final BadgeRenderCache renders;
     private final CountingPolicy counting;
     private final CharSequence cacheControl;
     /** Every error image, rendered once: [state][style][theme]. */
     private final Buffer[][][] errors;
 
-    public BadgeSvgRoute(VerdictService verdicts, BadgeRenderCache renders, SvgRenderer renderer, CountingPolicy counting,
+    public BadgeSvgRoute(VerdictCache verdicts, BadgeRenderCache renders, SvgRenderer renderer, CountingPolicy counting,
             BadgeConfig config) {
         this.verdicts = verdicts;
         this.renders = renders;

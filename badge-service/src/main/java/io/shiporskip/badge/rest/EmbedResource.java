@@ -11,7 +11,7 @@ import io.shiporskip.badge.render.ErrorState;
 import io.shiporskip.badge.render.Theme;
 import io.shiporskip.badge.service.SiteLinks;
 import io.shiporskip.badge.service.VerdictLookup;
-import io.shiporskip.badge.service.VerdictService;
+import io.shiporskip.badge.service.VerdictCache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -37,13 +37,13 @@ public class EmbedResource {
 
     static final String HTML = "text/html;charset=utf-8";
 
-    private final VerdictService verdicts;
+    private final VerdictCache verdicts;
     private final EmbedRenderer renderer;
     private final CountingPolicy counting;
     private final SiteLinks links;
     private final String cacheControl;
 
-    public EmbedResource(VerdictService verdicts, EmbedRenderer renderer, CountingPolicy counting, SiteLinks links, BadgeConfig config) {
+    public EmbedResource(VerdictCache verdicts, EmbedRenderer renderer, CountingPolicy counting, SiteLinks links, BadgeConfig config) {
         this.verdicts = verdicts;
         this.renderer = renderer;
         this.counting = counting;

@@ -26,14 +26,14 @@ public class VerdictChangeListener {
     private static final long RETRY_MILLIS = 1000;
 
     private final Vertx vertx;
-    private final VerdictService verdicts;
+    private final VerdictCache verdicts;
     private final PgConnectOptions options;
     private final AtomicBoolean subscribedBefore = new AtomicBoolean();
     private final AtomicBoolean listening = new AtomicBoolean();
     private volatile PgSubscriber subscriber;
     private volatile boolean stopping;
 
-    public VerdictChangeListener(Vertx vertx, VerdictService verdicts,
+    public VerdictChangeListener(Vertx vertx, VerdictCache verdicts,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {

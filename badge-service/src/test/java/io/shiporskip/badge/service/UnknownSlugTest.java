@@ -35,7 +35,7 @@ class UnknownSlugTest {
     BadgeEventCounter counter;
 
     @Inject
-    VerdictService verdicts;
+    VerdictCache verdicts;
 
     static int apiCalls(String urlRegex) {
         return BadgeTestResources.wireMock().findAll(getRequestedFor(urlMatching(urlRegex))).size();

@@ -14,6 +14,7 @@ import io.shiporskip.badge.limits.LogThrottle;
 import io.shiporskip.badge.limits.MinuteBudgets;
 import io.shiporskip.badge.render.BadgeRenderCache;
 import io.shiporskip.model.VerdictSnapshot;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.concurrent.CompletableFuture;
@@ -21,14 +22,15 @@ import java.util.concurrent.Executor;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Verdicts from api behind a Caffeine async cache: refresh-after-write serves the cached verdict while a
- * background load runs, expire-after-write is the backstop, and concurrent misses share one api call.
+ * An HTTP cache of api's verdicts (api's own VerdictCache computes them; this only keeps copies): a Caffeine async
+ * cache where refresh-after-write serves the cached verdict while a background load runs, expire-after-write is the
+ * backstop, and concurrent misses share one api call.
  * A separate "last known" cache keeps each verdict much longer so a badge still shows while api is down.
  * Slugs api does not know go to their own small short-lived cache (junk never pushes real verdicts out), and a
  * client may make only so many api lookups of never-seen slugs a minute, so random slugs cannot each cost a call.
  */
 @ApplicationScoped
-public class VerdictService {
+public class VerdictCache {
 
     private final VerdictApiClient api;
     private final BadgeRenderCache renders;
@@ -45,7 +47,7 @@ public class VerdictService {
     private static final CompletableFuture<VerdictLookup> UNKNOWN_DONE = CompletableFuture.completedFuture(VerdictLookup.UNKNOWN_TOOL);
     private static final CompletableFuture<VerdictLookup> UNCHECKED_DONE = CompletableFuture.completedFuture(VerdictLookup.NOT_CHECKED);
 
-    public VerdictService(@RestClient VerdictApiClient api, BadgeConfig config, BadgeRenderCache renders, MeterRegistry registry) {
+    public VerdictCache(@RestClient VerdictApiClient api, BadgeConfig config, BadgeRenderCache renders, MeterRegistry registry) {
         this.api = api;
         this.renders = renders;
         BadgeConfig.VerdictCache c = config.verdictCache();
@@ -65,60 +67,46 @@ public class VerdictService {
                 .buildAsync(new AsyncCacheLoader<String, VerdictLookup>() {
                     @Override
                     public CompletableFuture<VerdictLookup> asyncLoad(String slug, Executor executor) {
-                        return load(slug);
+                        return fetch(slug, null);
                     }
 
                     @Override
                     public CompletableFuture<VerdictLookup> asyncReload(String slug, VerdictLookup old, Executor executor) {
-                        return reload(slug, old);
+                        return fetch(slug, old);
                     }
                 });
         CaffeineCacheMetrics.monitor(registry, cache, "verdict");
     }
 
-    private CompletableFuture<VerdictLookup> load(String slug) {
-        return api.verdict(slug)
-                .map(snapshot -> {
-                    VerdictSnapshot checked = normalise(slug, snapshot);
-                    lastKnown.put(slug, checked);
-                    return VerdictLookup.found(checked);
-                })
-                .onFailure(VerdictService::isNotFound).recoverWithItem(() -> {
+    /**
+     * One api call for both a first load and a refresh. A refresh ({@code old} found) asks api "changed since this
+     * version?" (If-None-Match); a 304 keeps the cached verdict without api rendering or sending it again. 404
+     * means no such tool either way. A load that cannot reach api completes with {@link #LOAD_FAILED} (never cached,
+     * see {@link #settle}); a failed refresh fails, so Caffeine keeps serving the old verdict until it expires.
+     */
+    private CompletableFuture<VerdictLookup> fetch(String slug, VerdictLookup old) {
+        String etag = old != null && old.found() ? etagOf(old.snapshot().version()) : null;
+        Uni<VerdictLookup> answer = (etag == null
+                ? api.verdict(slug).map(snapshot -> remember(slug, snapshot))
+                : api.verdictIfChanged(slug, etag).map(response -> response.getStatus() == 304 ? old : remember(slug, response.getEntity())))
+                .onFailure(VerdictCache::isNotFound).recoverWithItem(() -> {
                     lastKnown.invalidate(slug);
                     unknown.put(slug, Boolean.TRUE);
                     return VerdictLookup.UNKNOWN_TOOL;
-                })
-                .onFailure().recoverWithItem(failure -> {
-                    logUnavailable(slug, failure);
-                    return LOAD_FAILED;
-                })
-                .subscribeAsCompletionStage();
+                });
+        if (etag == null) {
+            answer = answer.onFailure().recoverWithItem(failure -> {
+                logUnavailable(slug, failure);
+                return LOAD_FAILED;
+            });
+        }
+        return answer.subscribeAsCompletionStage();
     }
 
-    /**
-     * A refresh asks api "changed since this version?" (If-None-Match); a 304 keeps the cached verdict
-     * without api rendering or sending it again.
-     */
-    private CompletableFuture<VerdictLookup> reload(String slug, VerdictLookup old) {
-        String etag = old.found() ? etagOf(old.snapshot().version()) : null;
-        if (etag == null) {
-            return load(slug);
-        }
-        return api.verdictIfChanged(slug, etag)
-                .map(response -> {
-                    if (response.getStatus() == 304) {
-                        return old;
-                    }
-                    VerdictSnapshot checked = normalise(slug, response.getEntity());
-                    lastKnown.put(slug, checked);
-                    return VerdictLookup.found(checked);
-                })
-                .onFailure(VerdictService::isNotFound).recoverWithItem(() -> {
-                    lastKnown.invalidate(slug);
-                    unknown.put(slug, Boolean.TRUE);
-                    return VerdictLookup.UNKNOWN_TOOL;
-                })
-                .subscribeAsCompletionStage();
+    private VerdictLookup remember(String slug, VerdictSnapshot snapshot) {
+        VerdictSnapshot checked = normalise(slug, snapshot);
+        lastKnown.put(slug, checked);
+        return VerdictLookup.found(checked);
     }
 
     /**
