@@ -188,8 +188,44 @@ public class OpenApiContract implements OASFilter {
                 }
             }
         }
+        Set<String> before = components.getSchemas() == null ? Set.of() : new HashSet<>(components.getSchemas().keySet());
         schemas(components, responseSchemas, requestSchemas);
+        dropInlinedEnums(openAPI, components, before);
         tags(openAPI);
+    }
+
+    /**
+     * An enum copied in place for every property that uses it (nullable) is referenced nowhere any more: its
+     * component goes, so linters see no unused schema. Only enums are dropped; nothing else is touched.
+     */
+    private static void dropInlinedEnums(OpenAPI openAPI, Components components, Set<String> candidates) {
+        if (components.getSchemas() == null || openAPI.getPaths() == null) {
+            return;
+        }
+        Set<String> used = new HashSet<>();
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            if (item.getParameters() != null) {
+                item.getParameters().forEach(parameter -> reachable(parameter.getSchema(), used, components));
+            }
+            for (Operation operation : item.getOperations().values()) {
+                collectRefs(operation, used, used, components);
+                if (operation.getParameters() != null) {
+                    operation.getParameters().forEach(parameter -> reachable(parameter.getSchema(), used, components));
+                }
+            }
+        }
+        if (components.getParameters() != null) {
+            components.getParameters().values().forEach(parameter -> reachable(parameter.getSchema(), used, components));
+        }
+        for (Schema schema : components.getSchemas().values()) {
+            reachable(schema, used, components);
+        }
+        for (String name : candidates) {
+            Schema schema = components.getSchemas().get(name);
+            if (schema != null && schema.getEnumeration() != null && !used.contains(name)) {
+                components.removeSchema(name);
+            }
+        }
     }
 
     // ---- security ----
