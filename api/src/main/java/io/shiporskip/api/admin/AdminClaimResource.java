@@ -3,6 +3,7 @@ package io.shiporskip.api.admin;
 import io.shiporskip.api.platform.Caller;
 import io.shiporskip.api.platform.OpenApiContract;
 import io.shiporskip.api.platform.Params;
+import io.shiporskip.api.platform.WriteLimited;
 import io.shiporskip.api.tool.claim.entity.ClaimStatus;
 import io.shiporskip.api.tool.claim.service.Claim;
 import io.shiporskip.api.tool.claim.service.ClaimRequests;
@@ -93,6 +94,7 @@ public class AdminClaimResource {
     @POST
     @Path("/{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
+    @WriteLimited
     @Extension(name = OpenApiContract.ROLE, value = TokenClaims.ADMIN)
     @Operation(operationId = "approveClaim", summary = "Approve an open claim: the claimant becomes a maker of the tool",
             description = "The claimant is mailed, with the note if there is one (the body is optional). "
@@ -121,6 +123,7 @@ public class AdminClaimResource {
     @POST
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
+    @WriteLimited
     @Extension(name = OpenApiContract.ROLE, value = TokenClaims.ADMIN)
     @Operation(operationId = "rejectClaim", summary = "Reject an open claim, with a reason the claimant is mailed",
             description = "Rejecting a rejected claim answers it unchanged. The account may claim the tool again.")

@@ -27,13 +27,7 @@ class WriteLimitedRoutesTest {
             Map.entry("AccountResource.verifyForm", "the mailed single-use token is the authority"),
             Map.entry("NewsletterResource.confirm", "the mailed single-use token is the authority"),
             Map.entry("NewsletterResource.confirmForm", "the mailed single-use token is the authority"),
-            Map.entry("NewsletterResource.unsubscribe", "one-click unsubscribe: the mailed token is the authority"),
-            // The claims' routes (issue 14) have no write limit yet; their owner is adding one. They take @WriteLimited
-            // (not RateLimiter.consume, which blocks on PostgreSQL) and leave this list.
-            Map.entry("ClaimResource.claim", "no limit yet (issue 14): to take @WriteLimited"),
-            Map.entry("ClaimResource.prove", "no limit yet (issue 14): to take @WriteLimited"),
-            Map.entry("AdminClaimResource.approve", "no limit yet (issue 14): to take @WriteLimited"),
-            Map.entry("AdminClaimResource.reject", "no limit yet (issue 14): to take @WriteLimited"));
+            Map.entry("NewsletterResource.unsubscribe", "one-click unsubscribe: the mailed token is the authority"));
 
     @Test
     void everyWriteRouteIsWriteLimitedOrSaysWhyNot() {

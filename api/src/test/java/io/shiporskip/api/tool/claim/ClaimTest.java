@@ -67,7 +67,8 @@ class ClaimTest {
                     .body("status", equalTo("APPROVED"))
                     .body("provedBy", equalTo("WELL_KNOWN"))
                     .body("decidedAt", notNullValue())
-                    .body("reason", nullValue());
+                    .body("reason", nullValue())
+                    .header("RateLimit-Remaining", notNullValue()); // a proof spends the writes allowance
 
             assertEquals(List.of(slug), Claims.toolsInToken(email));
             List<Mail> mails = Claims.mails(email, "You are now a maker of");

@@ -4,6 +4,7 @@ import io.shiporskip.api.config.ApiConfig;
 import io.shiporskip.api.platform.Caller;
 import io.shiporskip.api.platform.OpenApiContract;
 import io.shiporskip.api.platform.Params;
+import io.shiporskip.api.platform.WriteLimited;
 import io.shiporskip.api.tool.claim.service.Claim;
 import io.shiporskip.api.tool.claim.service.ClaimRequests;
 import io.shiporskip.api.tool.claim.service.ClaimService;
@@ -71,6 +72,7 @@ public class ClaimResource {
 
     @POST
     @Path("/{slug}/claims")
+    @WriteLimited
     @Extension(name = OpenApiContract.ROLE, value = TokenClaims.READER)
     @Operation(operationId = "claimTool", summary = "Claim to be a maker of this tool",
             description = "Any signed-in account whose e-mail address is confirmed. Publish the claim's token (the "
@@ -119,6 +121,8 @@ public class ClaimResource {
 
     @POST
     @Path("/{slug}/claims/{id}/proof")
+    // Each proof makes the api fetch from the outside: the writes allowance bounds how often an account can.
+    @WriteLimited
     @Extension(name = OpenApiContract.ROLE, value = TokenClaims.READER)
     @Operation(operationId = "proveClaim", summary = "Check the claim's proof on the tool's website, once",
             description = "The api fetches `{origin of the tool's website}/.well-known/shiporskip-verification.txt` "
