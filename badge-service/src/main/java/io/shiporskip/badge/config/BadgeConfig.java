@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Everything badge-service can be told from outside; every value has a default that works locally. */
 @ConfigMapping(prefix = "shiporskip")
@@ -21,10 +22,18 @@ public interface BadgeConfig {
 
     Counting counting();
 
+    Makers makers();
+
     interface Api {
         /** Base URL of the api service (env SHIPORSKIP_API_URL). */
         @WithDefault("http://localhost:8080")
         String url();
+
+        /**
+         * Where browsers reach api (env SHIPORSKIP_API_PUBLIC_URL, the name api gives its own public URL): the maker
+         * dashboard signs in there. Unset: {@link #url()}, right whenever browsers and this service reach api alike.
+         */
+        Optional<String> publicUrl();
     }
 
     interface Site {
@@ -125,5 +134,14 @@ public interface BadgeConfig {
         /** Distinct referrer hosts kept per tool per UTC day; later new hosts of that tool are folded into "(other)". */
         @WithDefault("100")
         int maxReferrersPerTool();
+    }
+
+    interface Makers {
+        /**
+         * Front-end origins (scheme://host[:port]) whose pages may read the maker statistics route from the browser
+         * (CORS). The dashboard at /makers is served by this service itself and needs no entry.
+         */
+        @WithDefault("http://localhost:3000,http://localhost:5173")
+        List<String> corsOrigins();
     }
 }

@@ -2,6 +2,7 @@ package io.shiporskip.badge.stats;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON answer of the maker statistics route (all counts are events in the inclusive UTC day range). */
 public record MakerStats(
@@ -28,7 +29,9 @@ public record MakerStats(
      * {@code discarded} = impressions and clicks served but not counted (over a client's cap, or a click that was
      * no top-level navigation); they are in no other figure.
      */
-    public record Counts(BySource badge, BySource embed, long humanImpressions, long clicks, Double clickThroughRate,
+    public record Counts(BySource badge, BySource embed, long humanImpressions, long clicks,
+            @Schema(nullable = true, description = "clicks ÷ human impressions (0..1, 4 places); null without human impressions")
+            Double clickThroughRate,
             long discarded) {
 
         static Counts of(BySource badge, BySource embed, long clicks, long discarded) {
@@ -38,11 +41,23 @@ public record MakerStats(
         }
     }
 
-    public record Day(LocalDate day, Counts counts) {
+    /**
+     * One UTC day: its counts, and its counted (not discarded) impressions and clicks by placement — every placement
+     * in {@link #PLACEMENTS} order, zeros included, so a chart stacked by placement needs no gaps filled.
+     */
+    public record Day(LocalDate day, Counts counts,
+            @Schema(description = "counted impressions and clicks of the day by placement: readme, site, docs, other, embed, "
+                    + "unspecified, always all six in this order")
+            List<PlacementCount> placements) {
     }
 
+    /** The placements of {@link Day#placements()}, in their order: the {@code src} values, then "unspecified". */
+    public static final List<String> PLACEMENTS = java.util.Arrays.stream(io.shiporskip.badge.counting.Placement.values())
+            .map(p -> p.param).toList();
+
     /** {@code host} is null for events whose request named no (usable) referrer. */
-    public record Referrer(String host, long impressions, long clicks) {
+    public record Referrer(@Schema(nullable = true, description = "lower-case host; null when no usable referrer was sent")
+            String host, long impressions, long clicks) {
     }
 
     public record PlacementCount(String placement, long impressions, long clicks) {

@@ -5,7 +5,10 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.shiporskip.badge.rest.BadInputException;
+import io.shiporskip.badge.rest.ProblemException;
 import io.shiporskip.badge.security.MakerAccess;
+import io.shiporskip.badge.service.VerdictLookup;
+import io.shiporskip.badge.service.VerdictCache;
 import io.shiporskip.model.Slugs;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -36,10 +40,12 @@ public class MakerStatsResource {
 
     private final StatsService stats;
     private final CurrentIdentityAssociation identities;
+    private final VerdictCache verdicts;
 
-    public MakerStatsResource(StatsService stats, CurrentIdentityAssociation identities) {
+    public MakerStatsResource(StatsService stats, CurrentIdentityAssociation identities, VerdictCache verdicts) {
         this.stats = stats;
         this.identities = identities;
+        this.verdicts = verdicts;
     }
 
     @GET
@@ -47,12 +53,18 @@ public class MakerStatsResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({TokenClaims.MAKER, TokenClaims.ADMIN})
     @Operation(summary = "Badge impressions and clicks of one tool per UTC day (JSON, or the daily rows as CSV)")
-    @APIResponse(responseCode = "200", description = "Totals, one row per day (zeros included), top referrer hosts, placements")
+    @APIResponse(responseCode = "200", description = "Totals, one row per day (zeros included) with its placements, top "
+            + "referrer hosts, placements; as CSV (Accept: text/csv) the daily rows with impressions per placement",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MakerStats.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "Malformed slug, from or to, from after to, or more than 366 days",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "401", description = "No valid token (missing, expired, wrong issuer or signature)",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "403", description = "Neither an admin nor a maker of this tool",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "api knows no tool with this slug (asked after the token was checked, "
+            + "so only its maker or an admin learns it). While api cannot be reached the numbers are answered anyway",
             content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> stats(@PathParam("slug") String slug, @QueryParam("from") List<String> from,
             @QueryParam("to") List<String> to, @Context HttpHeaders headers) {
@@ -69,7 +81,14 @@ public class MakerStatsResource {
             }
             StatsRange range = StatsRange.parse(from, to, LocalDate.now(ZoneOffset.UTC));
             boolean csv = wantsCsv(headers);
-            return stats.stats(slug, range).map(report -> (csv
+            // The verdict cache knows which slugs api has (and remembers unknown ones): a typo is a 404, not a year of
+            // zeros. No lookup budget: the caller is signed in. api down → the counts, which need only our schema.
+            return Uni.createFrom().completionStage(verdicts.lookup(slug)).flatMap(lookup -> {
+                if (lookup.status() == VerdictLookup.Status.UNKNOWN) {
+                    throw new ProblemException(404, "unknown tool: " + slug);
+                }
+                return stats.stats(slug, range);
+            }).map(report -> (csv
                     ? Response.ok(StatsCsv.write(report), StatsCsv.MEDIA_TYPE)
                             .header("Content-Disposition", "attachment; filename=\"" + slug + "-stats-" + range.from() + "-" + range.to() + ".csv\"")
                     : Response.ok(report, MediaType.APPLICATION_JSON_TYPE))

@@ -1,6 +1,8 @@
 package io.shiporskip.badge.stats;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The daily rows as RFC 4180 CSV ({@code \r\n} line ends, a header line). Text cells are quoted when needed
@@ -9,10 +11,12 @@ import java.util.List;
 public final class StatsCsv {
 
     public static final String MEDIA_TYPE = "text/csv; charset=utf-8";
-    public static final List<String> HEADER = List.of("tool", "day",
+    /** The first twelve columns as before; then counted impressions per placement (the JSON's days[].placements). */
+    public static final List<String> HEADER = Stream.concat(Stream.of("tool", "day",
             "badge_direct", "badge_github_camo", "badge_bot",
             "embed_direct", "embed_github_camo", "embed_bot",
-            "human_impressions", "clicks", "click_through_rate", "discarded");
+            "human_impressions", "clicks", "click_through_rate", "discarded"),
+            MakerStats.PLACEMENTS.stream().map(p -> "impressions_" + p)).toList();
 
     private StatsCsv() {
     }
@@ -22,11 +26,16 @@ public final class StatsCsv {
         line(out, HEADER.stream().map(StatsCsv::text).toList());
         for (MakerStats.Day d : stats.days()) {
             MakerStats.Counts c = d.counts();
-            line(out, List.of(text(stats.tool()), d.day().toString(),
+            List<String> cells = new ArrayList<>(HEADER.size());
+            cells.addAll(List.of(text(stats.tool()), d.day().toString(),
                     Long.toString(c.badge().direct()), Long.toString(c.badge().githubCamo()), Long.toString(c.badge().bot()),
                     Long.toString(c.embed().direct()), Long.toString(c.embed().githubCamo()), Long.toString(c.embed().bot()),
                     Long.toString(c.humanImpressions()), Long.toString(c.clicks()),
                     c.clickThroughRate() == null ? "" : c.clickThroughRate().toString(), Long.toString(c.discarded())));
+            for (MakerStats.PlacementCount p : d.placements()) {
+                cells.add(Long.toString(p.impressions()));
+            }
+            line(out, cells);
         }
         return out.toString();
     }

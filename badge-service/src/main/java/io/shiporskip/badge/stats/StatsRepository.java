@@ -18,10 +18,11 @@ public class StatsRepository {
 
     public static final int TOP_REFERRERS = 10;
 
+    /** With the placement, so one query gives the daily source split and the daily placement split. */
     static final String BY_DAY = """
-            SELECT day, kind, source, SUM(n)::bigint AS n FROM badges.badge_counter
+            SELECT day, kind, source, placement, SUM(n)::bigint AS n FROM badges.badge_counter
             WHERE tool_slug = $1 AND day BETWEEN $2 AND $3
-            GROUP BY day, kind, source""";
+            GROUP BY day, kind, source, placement""";
 
     static final String TOP_REFERRER_HOSTS = """
             SELECT referrer_host,
@@ -42,8 +43,8 @@ public class StatsRepository {
             GROUP BY placement
             ORDER BY SUM(n) DESC, placement""";
 
-    /** One (day, kind, source) sum. */
-    public record DayCount(LocalDate day, String kind, String source, long n) {
+    /** One (day, kind, source, placement) sum. */
+    public record DayCount(LocalDate day, String kind, String source, String placement, long n) {
     }
 
     public record HostCount(String host, long impressions, long clicks) {
@@ -62,7 +63,8 @@ public class StatsRepository {
         return pool.preparedQuery(BY_DAY).execute(Tuple.of(slug, from, to)).map(rows -> {
             List<DayCount> out = new ArrayList<>();
             for (Row r : rows) {
-                out.add(new DayCount(r.getLocalDate("day"), r.getString("kind"), r.getString("source"), r.getLong("n")));
+                out.add(new DayCount(r.getLocalDate("day"), r.getString("kind"), r.getString("source"), r.getString("placement"),
+                        r.getLong("n")));
             }
             return out;
         });

@@ -33,6 +33,8 @@ public class StatsService {
     static MakerStats assemble(String slug, StatsRange range, List<StatsRepository.DayCount> dayCounts,
             List<StatsRepository.HostCount> hosts, List<StatsRepository.PlacementCount> placements) {
         Map<LocalDate, long[]> perDay = new HashMap<>();
+        // [placement index][0 = impressions, 1 = clicks] per day; discarded events have no placement worth showing.
+        Map<LocalDate, long[][]> placementsPerDay = new HashMap<>();
         long[] total = new long[CELLS];
         for (StatsRepository.DayCount c : dayCounts) {
             int cell = cell(c.kind(), c.source());
@@ -41,10 +43,20 @@ public class StatsService {
             }
             perDay.computeIfAbsent(c.day(), d -> new long[CELLS])[cell] += c.n();
             total[cell] += c.n();
+            int placement = MakerStats.PLACEMENTS.indexOf(c.placement());
+            if (cell != DISCARDED && placement >= 0) {
+                placementsPerDay.computeIfAbsent(c.day(), d -> new long[MakerStats.PLACEMENTS.size()][2])[placement][cell == CLICKS ? 1 : 0] += c.n();
+            }
         }
         List<MakerStats.Day> days = new ArrayList<>((int) range.days());
         for (LocalDate d = range.from(); !d.isAfter(range.to()); d = d.plusDays(1)) {
-            days.add(new MakerStats.Day(d, counts(perDay.getOrDefault(d, new long[CELLS]))));
+            long[][] byPlacement = placementsPerDay.get(d);
+            List<MakerStats.PlacementCount> dayPlacements = new ArrayList<>(MakerStats.PLACEMENTS.size());
+            for (int i = 0; i < MakerStats.PLACEMENTS.size(); i++) {
+                dayPlacements.add(new MakerStats.PlacementCount(MakerStats.PLACEMENTS.get(i),
+                        byPlacement == null ? 0 : byPlacement[i][0], byPlacement == null ? 0 : byPlacement[i][1]));
+            }
+            days.add(new MakerStats.Day(d, counts(perDay.getOrDefault(d, new long[CELLS])), dayPlacements));
         }
         List<MakerStats.Referrer> referrers = hosts.stream()
                 .map(h -> new MakerStats.Referrer(Referrers.NONE.equals(h.host()) ? null : h.host(), h.impressions(), h.clicks()))

@@ -137,7 +137,13 @@ class StatsNumbersTest {
                 .get("/api/makers/tools/" + slug + "/stats").then().statusCode(200).extract().asString();
         String[] lines = csv.split("\r\n", -1);
         assertEquals(32, lines.length, "header, 30 days, empty after the last line end");
-        assertEquals(slug + "," + today + ",5,7,3,4,0,2,16,5,0.3125,0", lines[30]);
+        // ... then impressions by placement: readme, site, docs, other, embed, unspecified.
+        assertEquals(slug + "," + today + ",5,7,3,4,0,2,16,5,0.3125,0,7,4,5,0,2,3", lines[30]);
+        // The JSON's day carries the same placements, every one in a fixed order, clicks too.
+        assertEquals(List.of("readme", "site", "docs", "other", "embed", "unspecified"), json.getList("days[29].placements.placement"));
+        assertEquals(List.of(7, 4, 5, 0, 2, 3), json.getList("days[29].placements.impressions"));
+        assertEquals(List.of(2, 0, 0, 0, 3, 0), json.getList("days[29].placements.clicks"));
+        assertEquals(List.of(0, 0, 0, 0, 0, 0), json.getList("days[0].placements.impressions"));
     }
 
     static void assertReferrer(JsonPath json, int i, String host, long impressions, long clicks) {
@@ -155,6 +161,7 @@ class StatsNumbersTest {
     @Test
     void anExplicitRangeHasEveryDayAndOnlyItsDays() {
         String slug = "stats-history-tool";
+        Fixtures.stub(Fixtures.ship(slug, "Stats History Tool"));
         LocalDate d0 = LocalDate.parse("2025-01-31");
         insert(slug, d0.minusDays(1), "badge", "direct", "readme", "", 100); // before the range
         insert(slug, d0, "badge", "direct", "readme", "", 10);
@@ -176,6 +183,9 @@ class StatsNumbersTest {
         assertSplit(json, "days[1].counts.badge", 0, 0, 0);
         assertNull(json.get("days[1].counts.clickThroughRate"));
         assertEquals(6, json.getLong("days[2].counts.humanImpressions"));
+        assertEquals(10, json.getLong("days[0].placements[0].impressions"), "readme impressions of the first day");
+        assertEquals(4, json.getLong("days[0].placements[0].clicks"), "readme clicks of the first day");
+        assertEquals(6, json.getLong("days[2].placements[1].impressions"), "site impressions of the third day");
         assertEquals(0.0, json.getDouble("days[2].counts.clickThroughRate"), 1e-9);
 
         String csv = given().header("Authorization", "Bearer " + TestTokens.maker(slug)).accept("text/csv")
@@ -184,16 +194,18 @@ class StatsNumbersTest {
                 .header("Content-Disposition", equalTo("attachment; filename=\"" + slug + "-stats-2025-01-31-2025-02-03.csv\""))
                 .extract().asString();
         assertEquals("tool,day,badge_direct,badge_github_camo,badge_bot,embed_direct,embed_github_camo,embed_bot,"
-                + "human_impressions,clicks,click_through_rate,discarded\r\n"
-                + slug + ",2025-01-31,10,0,0,0,0,0,10,4,0.4,0\r\n"
-                + slug + ",2025-02-01,0,0,0,0,0,0,0,0,,0\r\n"
-                + slug + ",2025-02-02,0,0,0,0,6,0,6,0,0.0,0\r\n"
-                + slug + ",2025-02-03,0,0,0,0,0,0,0,0,,0\r\n", csv);
+                + "human_impressions,clicks,click_through_rate,discarded,"
+                + "impressions_readme,impressions_site,impressions_docs,impressions_other,impressions_embed,impressions_unspecified\r\n"
+                + slug + ",2025-01-31,10,0,0,0,0,0,10,4,0.4,0,10,0,0,0,0,0\r\n"
+                + slug + ",2025-02-01,0,0,0,0,0,0,0,0,,0,0,0,0,0,0,0\r\n"
+                + slug + ",2025-02-02,0,0,0,0,6,0,6,0,0.0,0,0,6,0,0,0,0\r\n"
+                + slug + ",2025-02-03,0,0,0,0,0,0,0,0,,0,0,0,0,0,0,0\r\n", csv);
     }
 
     @Test
     void defaultRangeIsTheLast30DaysEndingTodayUtc() {
         String slug = "stats-range-tool";
+        Fixtures.stub(Fixtures.ship(slug, "Stats Range Tool"));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         insert(slug, today.minusDays(30), "badge", "direct", "readme", "", 50); // one day too old
         insert(slug, today.minusDays(29), "badge", "direct", "readme", "", 3);
@@ -218,6 +230,7 @@ class StatsNumbersTest {
     @Test
     void topTenReferrerHostsByCount() {
         String slug = "stats-referrers-tool";
+        Fixtures.stub(Fixtures.ship(slug, "Stats Referrers Tool"));
         LocalDate day = LocalDate.parse("2025-06-01");
         for (int i = 1; i <= 12; i++) {
             insert(slug, day, "badge", "direct", "site", "host" + i + ".example", i);
@@ -233,6 +246,7 @@ class StatsNumbersTest {
     @Test
     void badDatesAndRangesAre400sNamingTheParameter() {
         String slug = "stats-dates-tool";
+        Fixtures.stub(Fixtures.ship(slug, "Stats Dates Tool"));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String[][] cases = {
                 {"?from=2025-13-01", "from"},
