@@ -66,6 +66,11 @@ class HttpCachingTest {
     private static String newTool(String category) {
         String slug = "etag-" + System.nanoTime();
         Map<String, Object> body = TestAccounts.toolBody(slug);
+        // Words of its own: other tests search this database for the shared body's words ("quill").
+        body.put("name", "Etagprobe");
+        body.put("vendor", "Etagprobe Labs");
+        body.put("tagline", "A probe of conditional requests");
+        body.put("description", "Exists so that caching headers can be checked.");
         body.put("category", category);
         given().auth().oauth2(adminToken()).contentType("application/json").body(body)
                 .when().post("/api/tools").then().statusCode(201);
