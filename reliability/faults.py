@@ -195,7 +195,7 @@ end
 
 
 def start_wrk(url, seconds, connections=16, threads=2, extra_headers=(), tag="wrk"):
-    lua = os.path.join(WORK, "tally.lua")
+    lua = os.path.join(WORK, f"tally-{tag}.lua")  # one script per run: two wrk at once must not read a half-written one
     with open(lua, "w") as f:
         f.write(WRK_LUA)
     cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s", "-s", lua,
