@@ -7,6 +7,8 @@ import io.shiporskip.badge.Fixtures;
 import io.shiporskip.model.VerdictDecision;
 import io.shiporskip.model.VerdictSnapshot;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -123,6 +125,48 @@ class ContrastTest {
     void shieldsJsonUsesTheSameFills() {
         for (VerdictDecision d : VerdictDecision.values()) {
             assertEquals(Palette.fill(d), "#" + Verdicts.shieldsColor(d));
+        }
+    }
+
+    /** The maker dashboard (issue 14): its text reaches AA, its chart colours and control borders 3:1 (WCAG 1.4.11). */
+    @Test
+    void theDashboardsTextReachesAAAndItsChartsAndControls3To1() {
+        List<String> failures = new ArrayList<>();
+        for (Palette.Pair p : DashboardColors.textPairs()) {
+            double ratio = contrast(p.text(), p.background());
+            if (ratio < AA) {
+                failures.add(String.format(Locale.ROOT, "%s: %s on %s is %.2f:1", p.where(), p.text(), p.background(), ratio));
+            }
+        }
+        for (Palette.Pair p : DashboardColors.graphicPairs()) {
+            double ratio = contrast(p.text(), p.background());
+            if (ratio < 3.0) {
+                failures.add(String.format(Locale.ROOT, "%s: %s on %s is %.2f:1 (non-text needs 3:1)", p.where(), p.text(), p.background(), ratio));
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    @Test
+    void theDashboardsStylesheetAndScriptUseOnlyItsColours() throws Exception {
+        List<String> allowed = DashboardColors.all().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+        Path assets = Path.of("src", "main", "resources", "META-INF", "resources", "makers", "assets");
+        int colours = 0;
+        for (String file : new String[] {"makers.css", "makers.js"}) {
+            String text = Files.readString(assets.resolve(file));
+            Matcher m = HEX.matcher(text);
+            while (m.find()) {
+                colours++;
+                assertTrue(allowed.contains(m.group().toLowerCase(Locale.ROOT)), file + ": " + m.group() + " is not one of DashboardColors");
+            }
+            assertTrue(!text.contains("rgb(") && !text.contains("hsl("), file + " names colours only as DashboardColors does");
+        }
+        assertTrue(colours > 20, "the stylesheet does carry colours");
+        // Each series the charts draw has its class with its colour.
+        String css = Files.readString(assets.resolve("makers.css"));
+        for (String[] s : DashboardColors.SERIES) {
+            assertTrue(css.contains(".s-" + s[0] + " {") && css.substring(css.indexOf(".s-" + s[0] + " {")).split("}")[0].contains(s[1]),
+                    "series " + s[0] + " is drawn in " + s[1]);
         }
     }
 }
