@@ -89,15 +89,6 @@ public class RateLimiter {
         bucket(limit, key).addTokens(1);
     }
 
-    /**
-     * The synchronous call routes used before {@link WriteLimited}: it blocks on PostgreSQL now, so a route on the event
-     * loop must not use it. Kept so code written against it still builds; routes take {@code @WriteLimited}.
-     */
-    @Deprecated(forRemoval = true)
-    public Quota consume(RateLimit limit, String key) {
-        return consumeNow(limit, key);
-    }
-
     /** Deletes the rows of buckets that are full again; every copy may run it (rows being used are skipped). */
     @Scheduled(every = "5m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void removeExpired() {
