@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # api read and write paths under wrk on loopback, bounded: GET /api/tools/{slug}, GET /api/tools?limit=20,
-# GET /api/comparisons?tools=a,b and PUT /api/tools/{slug}/vote. Prints requests/s, p50, p99 and non-2xx
-# answers per route. Then, unless BADGE=0, runs bench/badge-bench.sh for the badge route beside nginx.
+# GET /api/comparisons?tools=a,b, GET /api/critics, GET /api/categories and PUT /api/tools/{slug}/vote. Prints
+# requests/s, p50, p99 and non-2xx answers per route and, unless BADGE=0, each route's ratio to badge-service's
+# cached badge route (GET /api/badge/{slug}), started in the same run against this api and measured right after each
+# route with the same wrk settings, so both see the same machine. (bench/badge-bench.sh compares the badge with nginx.)
 #
-# Usage: bench/api-bench.sh              (from anywhere; builds the api if needed)
+# Usage: bench/api-bench.sh              (from anywhere; builds the api and badge-service if needed)
 # Env:   BENCH_DB_URL  admin URL of a PostgreSQL server (default postgresql://postgres@localhost:5432)
-#        DURATION (10s) CONNECTIONS (32) THREADS (2) WARMUP (10s) VOTERS (32) BADGE (1)
+#        DURATION (10s) CONNECTIONS (32) THREADS (2) WARMUP (10s) VOTERS (32) BADGE (1) HOT_VOTES (1000000)
+#        BUILD_DIR (target: the Maven build directory the jars are taken from, as -Dbuild.dir)
+#        ONLY (all routes; e.g. ONLY=detail,vote runs those) HOT (1: the hot/quiet vote comparison; 0 skips it)
+#        PORT (18180) BADGE_PORT (18187): must be free, or the benchmark would measure whatever answers there
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -16,17 +21,33 @@ WARMUP="${WARMUP:-10s}"
 VOTERS="${VOTERS:-32}"
 DB_ADMIN_URL="${BENCH_DB_URL:-postgresql://postgres@localhost:5432}"
 DB_NAME=shiporskip_api_bench
-PORT=18180
+PORT="${PORT:-18180}"
+BADGE_PORT="${BADGE_PORT:-18187}"
 BASE="http://127.0.0.1:$PORT"
-JAR="$ROOT/api/target/quarkus-app/quarkus-run.jar"
+BUILD_DIR="${BUILD_DIR:-target}"
+JAR="$ROOT/api/$BUILD_DIR/quarkus-app/quarkus-run.jar"
+BADGE_JAR="$ROOT/badge-service/$BUILD_DIR/quarkus-app/quarkus-run.jar"
+BADGE="${BADGE:-1}"
+# The common real caller of the badge route: GitHub's image proxy (as in bench/badge-bench.sh).
+UA="User-Agent: github-camo (bench)"
 
 command -v wrk >/dev/null || apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
-[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -q -pl api -am package -DskipTests)
+[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -q -Dbuild.dir="$BUILD_DIR" -pl api -am package -DskipTests)
+if [ "$BADGE" = 1 ] && [ ! -f "$BADGE_JAR" ]; then
+  (cd "$ROOT" && ./mvnw -B -q -Dbuild.dir="$BUILD_DIR" -pl badge-service -am package -DskipTests)
+fi
+
+in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for p in "$PORT" $([ "$BADGE" = 1 ] && echo "$BADGE_PORT"); do
+  if in_use "$p"; then echo "port $p is taken by another process; set PORT / BADGE_PORT" >&2; exit 1; fi
+done
 
 WORK="$(mktemp -d /tmp/api-bench.XXXXXX)"
 JAVA_PID=""
+BADGE_PID=""
 cleanup() {
   [ -n "$JAVA_PID" ] && kill "$JAVA_PID" 2>/dev/null && wait "$JAVA_PID" 2>/dev/null || true
+  [ -n "$BADGE_PID" ] && kill "$BADGE_PID" 2>/dev/null && wait "$BADGE_PID" 2>/dev/null || true
   [ "${KEEP:-0}" = 1 ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -67,39 +88,72 @@ status="$(curl -sS -o "$WORK/vote.json" -w '%{http_code}' -X PUT -H 'Content-Typ
   -H "Authorization: Bearer $(head -1 "$WORK/tokens.txt")" -d '{"decision":"SHIP"}' "$BASE/api/tools/smolvlm2/vote")"
 [ "$status" = 200 ] || { echo "a test vote answered $status: $(cat "$WORK/vote.json")" >&2; exit 1; }
 
+# badge-service against this api, its counters in the same scratch database (schema badges)
+BADGE_URL="http://127.0.0.1:$BADGE_PORT/api/badge/smolvlm2-2b"
+if [ "$BADGE" = 1 ]; then
+  SHIPORSKIP_DB_URL="postgresql://${DB_REST#*@}/$DB_NAME" SHIPORSKIP_DB_USER="${DB_REST%%@*}" \
+  SHIPORSKIP_API_URL="$BASE" QUARKUS_HTTP_PORT=$BADGE_PORT QUARKUS_LOG_LEVEL=WARN \
+    java -jar "$BADGE_JAR" >"$WORK/badge-service.log" 2>&1 &
+  BADGE_PID=$!
+  for _ in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:$BADGE_PORT/q/health/ready" >/dev/null 2>&1 && break
+    kill -0 "$BADGE_PID" 2>/dev/null || { cat "$WORK/badge-service.log"; exit 1; }
+    sleep 0.5
+  done
+  status="$(curl -sS -o /dev/null -w '%{http_code}' -H "$UA" "$BADGE_URL")"
+  [ "$status" = 200 ] || { echo "the badge answered $status" >&2; exit 1; }
+fi
+
 # name, then wrk's target (and script)
 ROUTES=(
   "detail|$BASE/api/tools/smolvlm2-2b|"
   "list|$BASE/api/tools?limit=20|"
   "comparison|$BASE/api/comparisons?tools=smolvlm2,gemini-2-5-flash-lite|"
+  "critics|$BASE/api/critics|"
+  "categories|$BASE/api/categories|"
   "vote|$BASE|$ROOT/bench/vote.lua"
 )
 
-run_wrk() { # duration url script
+run_wrk() { # duration url script [header]
   local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency)
   [ -n "$3" ] && args+=(-s "$3")
+  [ -n "${4:-}" ] && args+=(-H "$4")
   wrk "${args[@]}" "$2"
 }
+rps_of() { awk '/Requests\/sec/ {print $2}' <<<"$1"; }
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency after ${WARMUP} warm-up per route"
-printf '\n%-12s %12s %10s %10s %10s %8s\n' route "req/s" p50 p99 requests non-2xx
+[ "$BADGE" = 1 ] && echo "badge: the cached badge route $BADGE_URL, run right after each route; ratio = route ÷ badge" \
+  && run_wrk "$WARMUP" "$BADGE_URL" "" "$UA" >/dev/null
+printf '\n%-12s %12s %10s %10s %10s %8s %12s %7s\n' route "req/s" p50 p99 requests non-2xx "badge req/s" ratio
 for entry in "${ROUTES[@]}"; do
   IFS='|' read -r name url script <<<"$entry"
+  [ -z "${ONLY:-}" ] || [[ ",$ONLY," == *",$name,"* ]] || continue
   run_wrk "$WARMUP" "$url" "$script" >/dev/null
   out="$(run_wrk "$DURATION" "$url" "$script")"
-  rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+  rps="$(rps_of "$out")"
   p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
   p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
   total="$(awk '/requests in/ {print $1}' <<<"$out")"
   bad="$(awk '/Non-2xx or 3xx responses/ {print $5}' <<<"$out")"
-  printf '%-12s %12s %10s %10s %10s %8s\n' "$name" "$rps" "$p50" "$p99" "$total" "${bad:-0}"
+  badge="-"; ratio="-"
+  if [ "$BADGE" = 1 ]; then
+    badge="$(rps_of "$(run_wrk "$DURATION" "$BADGE_URL" "" "$UA")")"
+    ratio="$(awk -v a="$rps" -v b="$badge" 'BEGIN {printf "%.2f", a / b}')"
+  fi
+  printf '%-12s %12s %10s %10s %10s %8s %12s %7s\n' "$name" "$rps" "$p50" "$p99" "$total" "${bad:-0}" "$badge" "$ratio"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+[ "$BADGE" = 1 ] && echo "goal: GET /api/tools/{slug} (detail) ≥ 0.8 × the badge route"
+if [ -n "$BADGE_PID" ]; then
+  kill "$BADGE_PID"; wait "$BADGE_PID" 2>/dev/null || true; BADGE_PID=""
+fi
 
 # A vote must cost the same whatever the tool's vote count (issue 12): one tool seeded with HOT_VOTES votes,
 # another with 10 (plus the few the route run above left), the same vote load on each in turn; ratio hot ÷ quiet.
 HOT_VOTES="${HOT_VOTES:-1000000}"
+if [ "${HOT:-1}" = 1 ]; then
 echo; echo "seeding $HOT_VOTES votes on one tool and 10 on another"
 psql "$DB_ADMIN_URL/$DB_NAME" -qv ON_ERROR_STOP=1 >/dev/null <<SQL
 INSERT INTO catalog.account (email, display_name, password_hash)
@@ -127,13 +181,10 @@ for target in smolvlm-3b gemini-2-5-flash-native-audio-output; do
 done
 echo "vote throughput ratio, hot tool ÷ quiet tool (counts above): $(awk -v h="${VOTE_RPS[smolvlm-3b]}" \
   -v q="${VOTE_RPS[gemini-2-5-flash-native-audio-output]}" 'BEGIN {printf "%.2f", h / q}') (goal ≥ 0.9)"
+fi
 # The community counts kept on each tool must equal the vote rows behind them after thousands of flips.
 consistency="$(psql "$DB_ADMIN_URL/$DB_NAME" -tAc "SELECT count(*) FILTER (WHERE t.community_ships + t.community_skips
     <> (SELECT count(*) FROM catalog.vote v WHERE v.tool_id = t.id)), (SELECT count(*) FROM catalog.vote) FROM catalog.tool t")"
 echo "votes stored: ${consistency#*|} rows; tools whose community counts differ from their vote rows: ${consistency%%|*}"
 
 kill "$JAVA_PID"; wait "$JAVA_PID" 2>/dev/null || true; JAVA_PID=""
-if [ "${BADGE:-1}" = "1" ]; then
-  echo; echo "== badge route beside nginx (bench/badge-bench.sh)"
-  "$ROOT/bench/badge-bench.sh"
-fi
