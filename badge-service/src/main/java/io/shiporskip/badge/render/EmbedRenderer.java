@@ -97,34 +97,60 @@ public class EmbedRenderer {
      * the review (through the click route) when only the verdict is unavailable.
      */
     public String error(ErrorState state, Theme theme, String link) {
+        String more = switch (state) {
+            case UNKNOWN_TOOL -> "The embed code may have a typo, or the tool is no longer listed. Copy a fresh code from the "
+                    + "tool's review page on " + Verdicts.BRAND + ".";
+            case UNAVAILABLE -> "This card shows the panel's verdict again as soon as it can be reached.";
+            default -> "Copy the embed code again from the tool's review page on " + Verdicts.BRAND + ".";
+        };
         StringBuilder s = new StringBuilder(2600);
-        head(s, Verdicts.BRAND + ": " + state.title, theme);
+        head(s, Verdicts.BRAND + ": " + state.title, theme, "");
+        card(s, state, more, link, " target=\"_blank\" rel=\"noopener\">Open the review \u2192");
+        return s.append("</body></html>").toString();
+    }
+
+    /**
+     * A whole page for a browser that navigated to a link that leads nowhere (the click-through of an unknown tool):
+     * the widget's error card, centred on a page in the reader's light or dark scheme, with a way on to the site.
+     */
+    public String errorPage(ErrorState state, String siteUrl) {
+        StringBuilder s = new StringBuilder(2800);
+        // The card keeps the widget's size; the page around it takes the card's border colour.
+        head(s, Verdicts.BRAND + ": " + state.title, Theme.AUTO, "html,body{overflow:auto;background:var(--bd)}"
+                + "body{display:flex;align-items:center;justify-content:center;padding:16px}.w{width:360px;max-width:100%;height:260px}");
+        card(s, state, "The link may have a typo, or the tool is no longer listed on " + Verdicts.BRAND + ".", siteUrl,
+                ">Browse the reviews \u2192");
+        return s.append("</body></html>").toString();
+    }
+
+    /**
+     * The designed error card: fixed texts only. {@code link} (may be null) is where its button leads; {@code linkTail}
+     * closes the link's tag (a frame opens it in a new tab) and holds its words.
+     */
+    private static void card(StringBuilder s, ErrorState state, String more, String link, String linkTail) {
         s.append("<div class=\"w\">");
         s.append("<div class=\"hd\">").append(state.mark.inlineSvg(MARK, Palette.FILL_NEUTRAL))
                 .append("<div class=\"id\"><div class=\"br\">").append(Verdicts.BRAND).append("</div><div class=\"nm\">")
                 .append(state.title).append("</div></div></div>");
         s.append("<div class=\"msg\"><div class=\"sum\">").append(Markup.escape(state.hint)).append("</div>");
-        s.append("<div class=\"mu\">").append(switch (state) {
-            case UNKNOWN_TOOL -> "The embed code may have a typo, or the tool is no longer listed. Copy a fresh code from the "
-                    + "tool's review page on " + Verdicts.BRAND + ".";
-            case UNAVAILABLE -> "This card shows the panel's verdict again as soon as it can be reached.";
-            default -> "Copy the embed code again from the tool's review page on " + Verdicts.BRAND + ".";
-        }).append("</div></div>");
+        s.append("<div class=\"mu\">").append(more).append("</div></div>");
         if (link != null) {
-            s.append("<a class=\"cta\" href=\"").append(Markup.escape(link)).append("\" target=\"_blank\" rel=\"noopener\">")
-                    .append("Open the review \u2192</a>");
+            s.append("<a class=\"cta\" href=\"").append(Markup.escape(link)).append('"').append(linkTail).append("</a>");
         } else {
             s.append("<div class=\"ft\">").append(Verdicts.BRAND).append(" \u00B7 AI tools reviewed by an expert panel</div>");
         }
-        s.append("</div></body></html>");
-        return s.toString();
+        s.append("</div>");
     }
 
     private static void head(StringBuilder s, String title, Theme theme) {
+        head(s, title, theme, "");
+    }
+
+    private static void head(StringBuilder s, String title, Theme theme, String moreCss) {
         s.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
                 .append("<meta name=\"robots\" content=\"noindex\"><title>").append(title).append("</title><style>")
-                .append(themeCss(theme)).append(CSS).append("</style></head><body>");
+                .append(themeCss(theme)).append(CSS).append(moreCss).append("</style></head><body>");
     }
 
     /**

@@ -16,6 +16,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Locale;
+import io.shiporskip.badge.render.EmbedRenderer;
+import io.shiporskip.badge.render.ErrorState;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,24 +37,28 @@ public class BadgeClickResource {
     private final VerdictCache verdicts;
     private final CountingPolicy counting;
     private final SiteLinks links;
+    private final EmbedRenderer renderer;
 
-    public BadgeClickResource(VerdictCache verdicts, CountingPolicy counting, SiteLinks links) {
+    public BadgeClickResource(VerdictCache verdicts, CountingPolicy counting, SiteLinks links, EmbedRenderer renderer) {
         this.verdicts = verdicts;
         this.counting = counting;
         this.links = links;
+        this.renderer = renderer;
     }
 
     @GET
     @Path("/{slug}")
-    @Operation(summary = "Click-through from a badge or widget to the tool's review page (302)")
+    @Operation(operationId = "clickThrough", summary = "Click-through from a badge or widget to the tool's review page (302)",
+            description = "The target is built from configuration and the slug only, never from the request. Never cached "
+                    + "(each click is counted), so it has no ETag.")
     @APIResponse(responseCode = "302", description = "Redirect to {site base}/tool/{slug} (the review page) with UTM tags; counted as a "
             + "click when it is a top-level navigation within the client's cap on a known tool, otherwise discarded. `via` (a host name) "
             + "credits the click to the site that framed the widget, and counts only when the click's Referer is this service's own "
             + "/embed/{slug}")
-    @APIResponse(responseCode = "400", description = "Malformed slug or unknown src value",
-            content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "Unknown tool (never redirected)",
-            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "Malformed slug, or an unknown or repeated src")
+    @APIResponse(responseCode = "404", description = "Unknown tool, never redirected: a page saying so (with a link to the "
+            + "site) for a browser, whose Accept names text/html; a problem for everyone else",
+            content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> click(@PathParam("slug") String slug, @QueryParam("src") List<String> srcParam,
             @QueryParam("via") List<String> viaParam, @Context HttpServerRequest request) {
         RequestValues.slug(slug);
@@ -57,7 +66,7 @@ public class BadgeClickResource {
         String referrer = referrerHost(slug, viaParam, request);
         return Uni.createFrom().completionStage(verdicts.lookup(slug, CountingPolicy.address(request))).map(lookup -> {
             if (lookup.status() == VerdictLookup.Status.UNKNOWN) {
-                throw new ProblemException(404, "unknown tool: " + slug);
+                return unknownTool(slug, request);
             }
             if (lookup.found()) {
                 counting.click(slug, request, placement, referrer);
@@ -72,6 +81,22 @@ public class BadgeClickResource {
                     .header("Referrer-Policy", "no-referrer-when-downgrade")
                     .build();
         });
+    }
+
+    /**
+     * A reader who followed a link lands on a page, not on JSON: a browser's navigation names text/html in Accept. API
+     * clients (JSON, or no preference) get the problem.
+     */
+    private Response unknownTool(String slug, HttpServerRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null || Headers.wantsJson(accept) || !accept.toLowerCase(Locale.ROOT).contains("text/html")) {
+            throw VerdictErrors.problem(ErrorState.UNKNOWN_TOOL, slug);
+        }
+        return Response.status(404).type(EmbedResource.HTML).entity(renderer.errorPage(ErrorState.UNKNOWN_TOOL, links.home()))
+                .header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", Headers.PAGE_CSP)
+                .header("Vary", "Accept")
+                .build();
     }
 
     /**

@@ -5,7 +5,6 @@ import io.shiporskip.badge.config.BadgeConfig;
 import io.shiporskip.badge.render.Theme;
 import io.shiporskip.badge.render.Verdicts;
 import io.shiporskip.badge.service.SiteLinks;
-import io.shiporskip.badge.service.VerdictLookup;
 import io.shiporskip.badge.service.VerdictCache;
 import io.shiporskip.model.VerdictSnapshot;
 import io.smallrye.mutiny.Uni;
@@ -17,8 +16,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code GET /api/badge/{slug}/shields.json} and {@code GET /api/badge/{slug}/snippets}. The SVG itself at
@@ -61,22 +63,40 @@ public class BadgeJsonResource {
 
     @GET
     @Path("/shields.json")
-    @Operation(summary = "shields.io endpoint document for the verdict (not counted as an impression)")
-    public Uni<RestResponse<ShieldsEndpoint>> shields(@PathParam("slug") String slug, @Context HttpServerRequest request) {
+    @Operation(operationId = "getShieldsEndpoint", summary = "shields.io endpoint document for the verdict (not counted as an impression)",
+            description = "For https://img.shields.io/endpoint?url=…: label \"Ship or Skip\", the compact badges' message and "
+                    + "their colour; cacheSeconds at least 300 (shields' minimum)")
+    @APIResponse(responseCode = "200", description = "The shields.io endpoint document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShieldsEndpoint.class)))
+    public Uni<Response> shields(@PathParam("slug") String slug, @Context HttpServerRequest request) {
         RequestValues.slug(slug);
-        return verdict(slug, request).map(v -> RestResponse.ResponseBuilder
-                .ok(new ShieldsEndpoint(1, Verdicts.BRAND, Verdicts.compactMessage(v), Verdicts.shieldsColor(Verdicts.decision(v)),
-                        Math.max(300, config.badge().shieldsCacheSeconds())))
-                .header("Cache-Control", config.badge().cacheControl())
-                .build());
+        return verdict(slug, request).map(v -> conditional(request, new ShieldsEndpoint(1, Verdicts.BRAND, Verdicts.compactMessage(v),
+                Verdicts.shieldsColor(Verdicts.decision(v)), Math.max(300, config.badge().shieldsCacheSeconds()))));
     }
 
     @GET
     @Path("/snippets")
-    @Operation(summary = "Embed codes: HTML, Markdown and iframe in light, dark and auto, and a light/dark <picture>")
-    public Uni<Snippets> snippets(@PathParam("slug") String slug, @Context HttpServerRequest request) {
+    @Operation(operationId = "getEmbedSnippets",
+            summary = "Embed codes: HTML, Markdown and iframe in light, dark and auto, and a light/dark <picture>",
+            description = "The top-level html, markdown and iframe are the auto ones (they follow the reader's light or dark "
+                    + "preference). Every URL carries its placement (src). Texts name the tool, never its verdict, so a pasted "
+                    + "code never goes stale.")
+    @APIResponse(responseCode = "200", description = "The embed codes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Snippets.class)))
+    public Uni<Response> snippets(@PathParam("slug") String slug, @Context HttpServerRequest request) {
         RequestValues.slug(slug);
-        return verdict(slug, request).map(v -> snippetsFor(v, links));
+        return verdict(slug, request).map(v -> conditional(request, snippetsFor(v, links)));
+    }
+
+    /**
+     * 200 with the document, or 304 when If-None-Match names its tag. The tag digests the record's every component
+     * (records print them all), so it changes exactly when the body does.
+     */
+    private Response conditional(HttpServerRequest request, Record body) {
+        String etag = Etags.of(body.toString());
+        Response.ResponseBuilder answer = Etags.matches(request.getHeader("If-None-Match"), etag)
+                ? Response.notModified() : Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
+        return answer.header("ETag", etag).header("Cache-Control", config.badge().cacheControl()).build();
     }
 
     /**
@@ -103,15 +123,7 @@ public class BadgeJsonResource {
     }
 
     private Uni<VerdictSnapshot> verdict(String slug, HttpServerRequest request) {
-        return Uni.createFrom().completionStage(verdicts.lookup(slug, CountingPolicy.address(request))).map(lookup -> {
-            // UNCHECKED: a never-seen slug past the client's budget of api lookups this minute.
-            if (lookup.status() == VerdictLookup.Status.UNKNOWN || lookup.status() == VerdictLookup.Status.UNCHECKED) {
-                throw new ProblemException(404, "unknown tool: " + slug);
-            }
-            if (lookup.status() == VerdictLookup.Status.UNAVAILABLE) {
-                throw new ProblemException(503, "verdict unavailable: api cannot be reached");
-            }
-            return lookup.snapshot();
-        });
+        return Uni.createFrom().completionStage(verdicts.lookup(slug, CountingPolicy.address(request)))
+                .map(lookup -> VerdictErrors.orProblem(lookup, slug));
     }
 }

@@ -109,27 +109,23 @@ public class BadgeSvgRoute {
     }
 
     private void respond(RoutingContext ctx, VerdictLookup lookup, Params params, String address, Source source) {
-        switch (lookup.status()) {
-            // UNCHECKED: a never-seen slug past the client's lookup budget; almost always junk, and no-store either way.
-            case UNKNOWN, UNCHECKED -> fail(ctx, ErrorState.UNKNOWN_TOOL, params.style(), params.theme(), null,
-                    "unknown tool: " + ctx.pathParam("slug"));
-            case UNAVAILABLE -> fail(ctx, ErrorState.UNAVAILABLE, params.style(), params.theme(), null,
-                    "verdict unavailable: api cannot be reached");
-            case FOUND -> {
-                HttpServerResponse response = ctx.response();
-                imageHeaders(response.headers());
-                BadgeRenderCache.Rendered rendered = renders.get(lookup.snapshot(), params.style(), params.theme());
-                HttpServerRequest request = ctx.request();
-                // Counted whether or not the bytes are sent: a 304 is still a view (camo revalidates each one).
-                counting.impression(EventKind.BADGE, lookup.snapshot().slug(), request, address, source, params.placement());
-                response.headers().add(Headers.CACHE_CONTROL, cacheControl).add(Headers.ETAG, rendered.etagHeader());
-                String ifNoneMatch = request.getHeader(Headers.IF_NONE_MATCH);
-                if (ifNoneMatch != null && matches(ifNoneMatch, rendered.etag())) {
-                    response.setStatusCode(304).end();
-                } else {
-                    response.end(rendered.body());
-                }
-            }
+        ErrorState missing = VerdictErrors.of(lookup);
+        if (missing != null) {
+            // no-store either way: a later load may find the tool, or reach api.
+            fail(ctx, missing, params.style(), params.theme(), null, VerdictErrors.detail(missing, ctx.pathParam("slug")));
+            return;
+        }
+        HttpServerResponse response = ctx.response();
+        imageHeaders(response.headers());
+        BadgeRenderCache.Rendered rendered = renders.get(lookup.snapshot(), params.style(), params.theme());
+        HttpServerRequest request = ctx.request();
+        // Counted whether or not the bytes are sent: a 304 is still a view (camo revalidates each one).
+        counting.impression(EventKind.BADGE, lookup.snapshot().slug(), request, address, source, params.placement());
+        response.headers().add(Headers.CACHE_CONTROL, cacheControl).add(Headers.ETAG, rendered.etagHeader());
+        if (Etags.matches(request.getHeader(Headers.IF_NONE_MATCH), rendered.etag())) {
+            response.setStatusCode(304).end();
+        } else {
+            response.end(rendered.body());
         }
     }
 
@@ -159,12 +155,6 @@ public class BadgeSvgRoute {
         imageHeaders(response.headers());
         response.setStatusCode(state.status).putHeader(Headers.CACHE_CONTROL, Headers.NO_STORE).putHeader(Headers.VARY, Headers.ACCEPT)
                 .end(errors[state.ordinal()][style.ordinal()][theme.ordinal()]);
-    }
-
-    /** If-None-Match may list several tags, weak or strong, or "*". */
-    static boolean matches(String ifNoneMatch, String etag) {
-        String h = ifNoneMatch.trim();
-        return h.equals("*") || h.contains(etag);
     }
 
     /** The normalised query; the image depends on style and theme only, placement is counted. */

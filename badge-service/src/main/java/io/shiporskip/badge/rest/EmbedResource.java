@@ -10,7 +10,6 @@ import io.shiporskip.badge.render.EmbedRenderer;
 import io.shiporskip.badge.render.ErrorState;
 import io.shiporskip.badge.render.Theme;
 import io.shiporskip.badge.service.SiteLinks;
-import io.shiporskip.badge.service.VerdictLookup;
 import io.shiporskip.badge.service.VerdictCache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
@@ -24,6 +23,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code GET /embed/{slug}} — the iframe widget, the one route any page may frame. Counted as an embed impression,
@@ -55,7 +58,18 @@ public class EmbedResource {
     @Path("/{slug}")
     // The problem types only for clients that ask for JSON: their errors stay problem documents.
     @Produces({HTML, "application/problem+json", "application/json"})
-    @Operation(summary = "Verdict widget for an iframe (360x260, no JavaScript); errors are HTML cards (problem+json when asked for)")
+    @Operation(operationId = "getWidget",
+            summary = "Verdict widget for an iframe (360x260, no JavaScript); errors are HTML cards (problem+json when asked for)",
+            description = "Counted as an embed impression (a 304 too). Every error is a designed HTML card that renders in the "
+                    + "frame, unless Accept names application/json or application/problem+json: then it is a problem.")
+    @APIResponse(responseCode = "200", description = "The widget. Its ETag changes with the verdict, the theme, the placement "
+            + "and the framing page's host (the widget's link names it)", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Malformed slug, or an unknown or repeated theme or src: a card saying which",
+            content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "Unknown tool: a card saying so",
+            content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "503", description = "api unreachable and no verdict known: a card that still links to the review",
+            content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> embed(@PathParam("slug") String slug, @QueryParam("theme") List<String> themeParam,
             @QueryParam("src") List<String> srcParam, @Context HttpServerRequest request) {
         boolean json = Headers.wantsJson(request);
@@ -76,34 +90,38 @@ public class EmbedResource {
         String address = CountingPolicy.address(request);
         Source source = counting.source(request, address);
         return Uni.createFrom().completionStage(verdicts.lookup(slug, source == Source.GITHUB_CAMO ? null : address)).map(lookup -> {
-            // UNCHECKED: a never-seen slug past the client's budget of api lookups this minute.
-            if (lookup.status() == VerdictLookup.Status.UNKNOWN || lookup.status() == VerdictLookup.Status.UNCHECKED) {
+            ErrorState missing = VerdictErrors.of(lookup);
+            if (missing != null) {
                 if (json) {
-                    throw new ProblemException(404, "unknown tool: " + slug);
+                    throw VerdictErrors.problem(missing, slug);
                 }
-                return page(404, renderer.error(ErrorState.UNKNOWN_TOOL, theme, null), "no-store");
+                // While verdicts cannot be read, the click route still leads readers to the review.
+                String link = missing == ErrorState.UNAVAILABLE ? links.widgetClick(slug, counted, null) : null;
+                return page(missing.status, renderer.error(missing, theme, link), "no-store");
             }
-            if (lookup.status() == VerdictLookup.Status.UNAVAILABLE) {
-                if (json) {
-                    throw new ProblemException(503, "verdict unavailable: api cannot be reached");
-                }
-                // The click route still leads readers to the review while verdicts cannot be read.
-                return page(503, renderer.error(ErrorState.UNAVAILABLE, theme, links.widgetClick(slug, counted, null)), "no-store");
-            }
+            // Counted whether or not the page is sent: a 304 is still a view.
             counting.impression(EventKind.EMBED, slug, request, address, source, counted);
             String host = Referrers.host(request.getHeader(HttpHeaders.REFERER));
-            return page(200, renderer.verdict(lookup.snapshot(), theme, links.widgetClick(slug, counted, host)), cacheControl);
+            String html = renderer.verdict(lookup.snapshot(), theme, links.widgetClick(slug, counted, host));
+            // The tag digests the page itself: it differs per theme, placement and embedding host, as the page does.
+            String etag = Etags.of(html);
+            if (Etags.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+                return headers(Response.notModified(), cacheControl).header("ETag", etag).build();
+            }
+            return headers(Response.status(200).type(HTML).entity(html), cacheControl).header("ETag", etag).build();
         });
     }
 
     private static Response page(int status, String html, String cacheControl) {
-        return Response.status(status).type(HTML).entity(html)
-                .header("Cache-Control", cacheControl)
+        return headers(Response.status(status).type(HTML).entity(html), cacheControl).build();
+    }
+
+    private static Response.ResponseBuilder headers(Response.ResponseBuilder answer, String cacheControl) {
+        return answer.header("Cache-Control", cacheControl)
                 .header("Content-Security-Policy", Headers.EMBED_CSP)
                 .header("Vary", "Accept, Referer")
                 // The widget's click must carry its full URL as Referer, whatever the browser's default policy:
                 // that is how the click route knows it came from the widget (and nothing leaves for other origins).
-                .header("Referrer-Policy", "same-origin")
-                .build();
+                .header("Referrer-Policy", "same-origin");
     }
 }

@@ -28,6 +28,9 @@ final class Headers {
     static final CharSequence SVG_CSP = HttpHeaders.createOptimized(SVG_CSP_VALUE);
     /** JSON and redirects: nothing to load, nothing to frame. */
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+    /** Our own HTML pages (the click-through's "unknown tool"): inline CSS only, never framed. */
+    static final String PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "
+            + "frame-ancestors 'none'";
     /**
      * The widget: inline CSS only, no scripts. Any page may frame it, so there is no frame-ancestors directive
      * at all ("frame-ancestors *" would still refuse file: and data: pages, e.g. a local test page).

@@ -25,7 +25,7 @@ public class ProblemMapper {
 
     public static ProblemDetail problem(int status, String detail, String instance, String field, String fieldMessage) {
         List<ProblemDetail.FieldError> errors = field == null ? null : List.of(new ProblemDetail.FieldError(field, fieldMessage));
-        return new ProblemDetail("about:blank", title(status), status, detail, instance, errors);
+        return new ProblemDetail(ProblemTypes.of(status), title(status), status, detail, instance, errors);
     }
 
     static String title(int status) {
@@ -48,7 +48,7 @@ public class ProblemMapper {
         List<ProblemDetail.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new ProblemDetail.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
-        return respond(new ProblemDetail("about:blank", title(400), 400, "Request parameters are invalid", request.path(), errors));
+        return respond(new ProblemDetail(ProblemTypes.of(400), title(400), 400, "Request parameters are invalid", request.path(), errors));
     }
 
     @ServerExceptionMapper

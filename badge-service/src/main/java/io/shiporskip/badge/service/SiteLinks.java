@@ -50,6 +50,11 @@ public class SiteLinks {
         return ReviewPage.url(siteBase, slug) + "?" + UTM + slug;
     }
 
+    /** The site's front page, with UTM tags: where a click on an unknown tool can still lead. */
+    public String home() {
+        return siteBase + "/?" + UTM + "unknown-tool";
+    }
+
     public String badge(String slug) {
         return publicBase + "/api/badge/" + slug;
     }

@@ -11,6 +11,7 @@ import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.shiporskip.badge.BadgeTestResources;
 import io.shiporskip.badge.Fixtures;
+import io.shiporskip.badge.contract.InvalidRequests;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -93,6 +94,7 @@ class CountingTest {
     }
 
     @Test
+    @InvalidRequests("a via that is not a host name, and via given twice")
     void aClickFromInsideTheWidgetIsCreditedToTheSiteThatFramedIt() throws InterruptedException {
         String slug = "framed-tool";
         Fixtures.stub(Fixtures.ship(slug, "Framed Tool"));
@@ -129,6 +131,7 @@ class CountingTest {
     }
 
     @Test
+    @InvalidRequests("an unknown style")
     void errorsAndBadInputAreNotCounted() throws InterruptedException {
         Fixtures.stubUnknown("uncounted-ghost");
         given().get("/api/badge/uncounted-ghost").then().statusCode(404);

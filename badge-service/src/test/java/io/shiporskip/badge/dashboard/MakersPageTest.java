@@ -14,6 +14,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.shiporskip.badge.BadgeTestResources;
 import io.shiporskip.badge.Fixtures;
+import io.shiporskip.badge.contract.InvalidRequests;
 import io.shiporskip.badge.counting.BadgeEventCounter;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -128,6 +129,7 @@ class MakersPageTest {
     }
 
     @Test
+    @InvalidRequests("styles, themes, placements and slugs that are not among the documented values")
     void theBuilderNamesWhatIsWrong() {
         Fixtures.stub(Fixtures.ship("dash-builder-tool", "Dash Builder Tool"));
         for (String[] c : new String[][] {{"?style=round", "style"}, {"?theme=Dark", "theme"}, {"?src=github", "src"}, {"?src=unspecified", "src"},

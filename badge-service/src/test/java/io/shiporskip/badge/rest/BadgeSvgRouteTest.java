@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.shiporskip.badge.BadgeTestResources;
 import io.shiporskip.badge.Fixtures;
+import io.shiporskip.badge.contract.InvalidRequests;
 import io.shiporskip.badge.render.BadgeStyle;
 import io.shiporskip.badge.render.Theme;
 import io.shiporskip.model.VerdictDecision;
@@ -170,6 +171,7 @@ class BadgeSvgRouteTest {
     }
 
     @Test
+    @InvalidRequests("unknown, repeated and empty style, theme and src values")
     void unknownQueryValuesAre400ProblemsNamingTheParameter() {
         Fixtures.stub(Fixtures.ship("param-tool", "Param Tool"));
         int i = 0;
@@ -191,6 +193,7 @@ class BadgeSvgRouteTest {
     }
 
     @Test
+    @InvalidRequests("slugs that break the slug pattern")
     void malformedSlugIs400() {
         for (String slug : List.of("Bad_Slug", "UPPER", "a--b", "-lead", "%3Cscript%3E", "a%2Fb", "x".repeat(101), "caf%C3%A9")) {
             badgeAsJson(slug, "", "application/json").then()
@@ -209,6 +212,7 @@ class BadgeSvgRouteTest {
      * drawn in the style the page most likely meant, with the error's status and no-store.
      */
     @Test
+    @InvalidRequests("typos in style, theme, src and the slug")
     void typosAnswerImagesThatSayWhatToFix() throws Exception {
         Fixtures.stub(Fixtures.ship("typo-tool", "Typo Tool"));
         record Case(String slug, String query, String hint, String height) {
@@ -250,6 +254,7 @@ class BadgeSvgRouteTest {
     }
 
     @Test
+    @InvalidRequests("Accept: application/json (answered with a problem; the document lists problem+json)")
     void unknownToolAndUnavailableAreProblemsForJsonClients() {
         Fixtures.stubUnknown("json-ghost");
         badgeAsJson("json-ghost", "", "application/json").then().statusCode(404).contentType("application/problem+json")

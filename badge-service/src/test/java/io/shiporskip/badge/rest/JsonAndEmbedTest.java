@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.shiporskip.badge.BadgeTestResources;
 import io.shiporskip.badge.Fixtures;
+import io.shiporskip.badge.contract.InvalidRequests;
 import io.shiporskip.model.Markup;
 import io.shiporskip.model.VerdictDecision;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ class JsonAndEmbedTest {
     }
 
     @Test
+    @InvalidRequests("a slug that breaks the slug pattern")
     void shieldsForUnknownAndMalformed() {
         Fixtures.stubUnknown("shields-ghost");
         given().get("/api/badge/shields-ghost/shields.json").then().statusCode(404).contentType("application/problem+json")
@@ -128,6 +130,7 @@ class JsonAndEmbedTest {
     }
 
     @Test
+    @InvalidRequests("an unknown theme")
     void embedErrors() {
         Fixtures.stubUnknown("embed-ghost");
         given().get("/embed/embed-ghost").then().statusCode(404).header("Cache-Control", "no-store")
@@ -143,6 +146,7 @@ class JsonAndEmbedTest {
 
     /** Issue 13: every widget error is a designed card that renders in the frame, never JSON. */
     @Test
+    @InvalidRequests("typos in theme, src and the slug")
     void widgetErrorsAreCardsInTheFrame() {
         Fixtures.stub(Fixtures.ship("embed-typo", "Embed Typo"));
         Fixtures.stubUnknown("embed-nobody");

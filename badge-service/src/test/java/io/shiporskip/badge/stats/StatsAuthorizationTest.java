@@ -19,6 +19,7 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
 import io.shiporskip.badge.BadgeTestResources;
 import io.shiporskip.badge.Fixtures;
+import io.shiporskip.badge.contract.InvalidRequests;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +72,7 @@ class StatsAuthorizationTest {
 
     @ParameterizedTest(name = "JSON, {0} → {2}")
     @MethodSource("matrix")
+    @InvalidRequests("no token, or an expired, forged, foreign or malformed one")
     void json(String caller, Supplier<String> token, int status) {
         var response = as(token).accept("application/json").get(ROUTE).then().statusCode(status)
                 .header("Cache-Control", containsString("no-store"));
@@ -91,6 +93,7 @@ class StatsAuthorizationTest {
 
     @ParameterizedTest(name = "CSV, {0} → {2}")
     @MethodSource("matrix")
+    @InvalidRequests("no token, or an expired, forged, foreign or malformed one")
     void csv(String caller, Supplier<String> token, int status) {
         var response = as(token).accept("text/csv").get(ROUTE).then().statusCode(status);
         if (status == 200) {
@@ -102,6 +105,7 @@ class StatsAuthorizationTest {
     }
 
     @Test
+    @InvalidRequests("a malformed date, and no token")
     void aMakerOfAnotherToolIsRefusedBeforeTheirBadInputIsLookedAt() {
         // Refusal first: a stranger learns nothing about the route from its 400s.
         given().header("Authorization", "Bearer " + TestTokens.maker(OTHER_TOOL)).get(ROUTE + "?from=nonsense")
@@ -121,6 +125,7 @@ class StatsAuthorizationTest {
     }
 
     @Test
+    @InvalidRequests("Accept: text/html, which the route cannot answer (406)")
     void csvOnlyWhenItIsTheClientsFirstChoice() {
         String admin = "Bearer " + TestTokens.admin();
         String[][] cases = {

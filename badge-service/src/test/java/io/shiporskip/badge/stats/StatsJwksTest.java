@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.shiporskip.badge.BadgeTestResources;
 import io.shiporskip.badge.Fixtures;
+import io.shiporskip.badge.contract.InvalidRequests;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,7 @@ class StatsJwksTest {
     }
 
     @Test
+    @InvalidRequests("no token, and forged and expired ones")
     void startsWithoutApiThenVerifiesWithItsJwks() throws Exception {
         var api = BadgeTestResources.wireMock();
         String slug = "stats-jwks-tool";

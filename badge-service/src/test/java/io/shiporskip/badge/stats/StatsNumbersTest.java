@@ -14,6 +14,7 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.shiporskip.badge.BadgeTestResources;
 import io.shiporskip.badge.Fixtures;
+import io.shiporskip.badge.contract.InvalidRequests;
 import io.shiporskip.badge.counting.BadgeEventCounter;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -244,6 +245,7 @@ class StatsNumbersTest {
     }
 
     @Test
+    @InvalidRequests("malformed and impossible dates, ranges too long or reversed")
     void badDatesAndRangesAre400sNamingTheParameter() {
         String slug = "stats-dates-tool";
         Fixtures.stub(Fixtures.ship(slug, "Stats Dates Tool"));

@@ -10,6 +10,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.shiporskip.badge.BadgeTestResources;
 import io.shiporskip.badge.Fixtures;
+import io.shiporskip.badge.contract.InvalidRequests;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ class StatsRouteTest {
     }
 
     @Test
+    @InvalidRequests("a request without a token")
     void anUnknownSlugIsA404ProblemForItsMakerAndForAnAdmin() {
         Fixtures.stubUnknown("stats-ghost-tool");
         for (String accept : new String[] {"application/json", "text/csv"}) {
@@ -78,6 +80,7 @@ class StatsRouteTest {
     }
 
     @Test
+    @InvalidRequests("a request without a token")
     void theAnswerNamesTheAllowedOriginOnlyAndVariesOnOrigin() {
         Fixtures.stub(Fixtures.ship("stats-cors-tool", "Stats CORS Tool"));
         String token = "Bearer " + TestTokens.maker("stats-cors-tool");
