@@ -133,7 +133,7 @@ public class ToolResource {
                     {"slug":"smolvlm2-2b","name":"SmolVLM2-2B","tagline":"2B-parameter vision-language model that runs on your device, not theirs",
                      "decision":"SHIP","ships":3,"skips":1,"shipPercent":75,"meanScore":75.0,"reviewCount":4,
                      "community":{"state":"NO_VOTES","votes":0,"ships":0,"skips":0,"shipPercent":null,"label":"No community votes yet"},
-                     "critics":[{"critic":"Builder","score":88,"decision":"SHIP"}],"version":"1-mhx2k1c0"}""")))
+                     "critics":[{"critic":{"slug":"builder","name":"Builder"},"score":88,"decision":"SHIP"}],"version":"1-mhx2k1c0"}""")))
     @APIResponse(responseCode = "400", description = "The slug is malformed")
     @APIResponse(responseCode = "404", description = "No tool has this slug")
     @Extension(name = OpenApiContract.CONDITIONAL, value = "true")
