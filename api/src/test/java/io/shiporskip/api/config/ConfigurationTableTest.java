@@ -48,6 +48,7 @@ class ConfigurationTableTest {
     private static boolean isBadgeSetting(String property) {
         return property.startsWith("shiporskip.badge.") || property.startsWith("shiporskip.verdict-cache.")
                 || property.startsWith("shiporskip.render-cache.") || property.startsWith("shiporskip.counting.")
+                || property.startsWith("shiporskip.makers.")
                 || property.equals("shiporskip.api.url");
     }
 
