@@ -1,5 +1,6 @@
 package io.shiporskip.api.platform;
 
+import io.shiporskip.model.ProblemTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;

@@ -1,5 +1,6 @@
 package io.shiporskip.badge.rest;
 
+import io.shiporskip.model.ProblemTypes;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import io.shiporskip.badge.counting.Placement;
 import io.shiporskip.badge.render.BadgeStyle;

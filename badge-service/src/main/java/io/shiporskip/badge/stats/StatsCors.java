@@ -1,5 +1,7 @@
 package io.shiporskip.badge.stats;
 
+import io.shiporskip.model.ProblemTypes;
+import io.shiporskip.model.ProblemDetail;
 import io.shiporskip.badge.config.BadgeConfig;
 import io.shiporskip.badge.rest.ProblemMapper;
 import io.vertx.core.MultiMap;
@@ -67,8 +69,9 @@ public class StatsCors {
         if (preflight) {
             if (!ok) {
                 ctx.response().putHeader("X-Content-Type-Options", "nosniff");
-                ProblemMapper.send(ctx.response(), ProblemMapper.problem(403,
-                        "Requests from this origin are not allowed (CORS)", ctx.request().path(), null, null));
+                // The same type as api's CORS refusal, so a client tells it apart from a token without the right.
+                ProblemMapper.send(ctx.response(), new ProblemDetail(ProblemTypes.ORIGIN_NOT_ALLOWED, "Forbidden", 403,
+                        "Requests from this origin are not allowed (CORS)", ctx.request().path(), null));
                 return;
             }
             ctx.response().setStatusCode(204)

@@ -1,5 +1,6 @@
 package io.shiporskip.badge.rest;
 
+import io.shiporskip.model.ProblemTypes;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
