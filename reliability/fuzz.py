@@ -335,6 +335,11 @@ class Fuzzer:
         norm = re.sub(rb"/+", b"/", path)
         image_route = service == "badge" and re.fullmatch(rb"/api/badge/[^/]*/?", norm) is not None
         widget_route = service == "badge" and re.fullmatch(rb"/embed/[^/]*/?", norm) is not None
+        # Routes a person reaches from a link answer their errors as HTML pages by design: the mailed links
+        # (README "Links in mails") and the badge click-through of an unknown tool (for a browser).
+        page_route = (service == "api" and re.match(
+            rb"/api/(newsletter/(confirm|unsubscribe)|accounts/verification)/?(\?|$)", norm) is not None) or (
+            service == "badge" and re.match(rb"/api/badge-click/[^/?]*/?(\?|$)", norm) is not None)
         invalid = protocol_invalid(req, service)
         if invalid:
             with self.lock:
@@ -363,7 +368,7 @@ class Fuzzer:
             elif image_route and ctype.startswith("image/svg+xml") and status in (400, 404, 503):
                 with self.lock:
                     self.stats["svg_errors"] += 1
-            elif widget_route and ctype.startswith("text/html") and status in (400, 404, 503):
+            elif (widget_route or page_route) and ctype.startswith("text/html") and status in (400, 404, 429, 503):
                 with self.lock:
                     self.stats["html_errors"] += 1
             elif invalid and not body and status in (400, 414, 431):
@@ -406,7 +411,7 @@ class Fuzzer:
         line = (f"scenario 4 bad-input: {s['sent']} hostile requests (api {s['api']}, badge-service {s['badge']}, "
                 f"seed {base}) in {took:.0f} s: {s['5xx']} 5xx, {s['noanswer']} unanswered; "
                 f"{s['4xx']} 4xx = {s['problem']} problem+json + {s['svg_errors']} SVG badge errors + "
-                f"{s['html_errors']} HTML widget errors + {s['codec_rejects']} bodiless HTTP-decoder rejections "
+                f"{s['html_errors']} HTML error pages (widget, mailed links, click-through) + {s['codec_rejects']} bodiless HTTP-decoder rejections "
                 f"(allowed only for the {s['invalid_sent']} requests that were not valid HTTP/URI syntax or over the "
                 f"size limits; {wellformed} were valid HTTP); {s['2xx']} 2xx, {s['3xx']} 3xx; "
                 f"{s['svg']} SVGs well-formed with no unescaped input; {sum(self.kinds.values())} findings"
