@@ -1,5 +1,6 @@
 package io.shiporskip.api.admin;
 
+import io.shiporskip.api.SameTime;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -80,6 +81,20 @@ class AdminClaimsTest {
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
         given().auth().oauth2(admin).queryParam("status", "PENDING").when().get("/api/admin/claims")
                 .then().statusCode(400).body("errors[0].field", equalTo("status"));
+    }
+
+    /** Twelve editors' clicks on one approval at once: one decision, one grant, one mail; every answer says APPROVED. */
+    @Test
+    void twelveIdenticalApprovalsAtOnceDecideOnce() throws Exception {
+        Queued claim = inReview("approve-race");
+        String admin = TestAccounts.adminToken();
+        assertEquals(Map.of(200, SameTime.REQUESTS), SameTime.statuses(() -> given().auth().oauth2(admin)
+                .contentType("application/json").body(Map.of()).when().post("/api/admin/claims/" + claim.id() + "/approve")));
+        assertEquals(List.of(claim.slug()), Claims.toolsInToken(claim.email()));
+        assertEquals(1, Claims.mails(claim.email(), "You are now a maker of").size());
+        List<String> audit = Claims.audit(claim.id());
+        assertEquals(1, audit.stream().filter(row -> row.startsWith("APPROVED ")).count(), audit.toString());
+        assertEquals(1, audit.stream().filter(row -> row.startsWith("GRANTED ")).count(), audit.toString());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.shiporskip.badge.dashboard;
 
 import io.shiporskip.badge.config.BadgeConfig;
+import io.shiporskip.badge.service.SiteLinks;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.Locale;
@@ -17,29 +18,9 @@ public class DashboardLinks {
 
     public DashboardLinks(BadgeConfig config) {
         String property = config.api().publicUrl().isPresent() ? "shiporskip.api.public-url" : "shiporskip.api.url";
-        this.apiUrl = base(property, config.api().publicUrl().orElse(config.api().url()));
+        this.apiUrl = SiteLinks.base(property, config.api().publicUrl().orElse(config.api().url()));
         URI uri = URI.create(apiUrl);
         this.apiOrigin = uri.getScheme() + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
-    }
-
-    /** An absolute http(s) URL without query, fragment or user info, and without a trailing slash. */
-    static String base(String property, String value) {
-        URI uri;
-        try {
-            uri = URI.create(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(property + " is not a URL: " + value);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
-                || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new IllegalStateException(property + " must be an absolute http(s) URL without query, fragment or user info: " + value);
-        }
-        String s = uri.toString();
-        while (s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return s;
     }
 
     /** api's public URL, e.g. {@code https://api.shiporskip.example}. */

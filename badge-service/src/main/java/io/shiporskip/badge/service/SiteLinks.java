@@ -26,7 +26,8 @@ public class SiteLinks {
         this.publicBase = base("shiporskip.badge.public-url", config.badge().publicUrl());
     }
 
-    static String base(String property, String value) {
+    /** An absolute http(s) URL without query, fragment or user info, and without a trailing slash; else a startup error. */
+    public static String base(String property, String value) {
         URI uri;
         try {
             uri = URI.create(value.trim());
