@@ -44,6 +44,11 @@ public final class RepresentationCache<K, V> {
         });
     }
 
+    /** The cached representation, or null: never loads. */
+    public Representation<V> cached(K key) {
+        return cache.getIfPresent(key);
+    }
+
     public void invalidate(K key) {
         generation.incrementAndGet();
         cache.invalidate(key);

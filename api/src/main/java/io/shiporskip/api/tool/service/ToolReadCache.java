@@ -55,6 +55,11 @@ public class ToolReadCache {
         return details.get(slug, load);
     }
 
+    /** The tool page if it is cached, else null (never loads). */
+    public Representation<ToolDetail> cachedDetail(String slug) {
+        return details.cached(slug);
+    }
+
     Uni<Representation<VerdictSnapshot>> verdict(String slug, Supplier<Uni<VerdictSnapshot>> load) {
         return verdicts.get(slug, load);
     }

@@ -72,6 +72,11 @@ public class ToolService {
         return cache.detail(slug, () -> loadDetail(slug));
     }
 
+    /** The tool page's bytes if they are cached, else null; never touches the database. */
+    public Representation<ToolDetail> cachedDetail(String slug) {
+        return cache.cachedDetail(slug);
+    }
+
     @WithSession
     Uni<ToolDetail> loadDetail(String slug) {
         return tools.requireBySlug(slug).chain(tool -> reviews.forTool(tool).map(list -> ToolMapper.detail(tool, list)));
