@@ -123,7 +123,8 @@ async function main(): Promise<void> {
     if (stats && stats.totals.badge.total >= 1 && stats.totals.clicks >= 0 && stats.totals.embed.total >= 1) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  check("maker stats (JSON) with the maker's token", stats?.tool === slug && stats.days.length > 0
+  check("maker stats (JSON) with the maker's token", stats?.tool.slug === slug && stats.tool.name === tool.name
+    && stats.days.length > 0
     && stats.totals.badge.total >= 1 && stats.totals.embed.total >= 1,
     stats ? `badge ${stats.totals.badge.total}, embed ${stats.totals.embed.total}, clicks ${stats.totals.clicks}` : "none");
   writeFileSync(STATE, JSON.stringify({ slug }));

@@ -69,6 +69,8 @@ async function main(): Promise<void> {
   const rows = comparison.data?.scorecard ?? [];
   check("comparison columns follow the order asked", comparison.data?.tools.map((c) => c.slug).join() === `${other.slug},${slug}`);
   check("no review: a null scorecard cell", rows.length > 0 && rows.every((row) => row.cells[1] === null));
+  check("a scorecard cell names its tool as {slug, name}", rows.some((row) => row.cells[0]?.tool.slug === other.slug
+    && row.cells[0]?.tool.name === other.name));
 
   // ---- a reader signs up, signs in, votes, withdraws, bookmarks ----
   const email = `reader-${Date.now().toString(36)}@example.com`;
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
     params: { path: { slug } }, headers: bearer(reader), body: { decision: "SHIP" },
   });
   check("a vote counts at once", voted.data?.decision === "SHIP" && voted.data.community.votes === 1
+    && voted.data.tool.slug === slug && voted.data.tool.name === "Contract Probe"
     && voted.data.community.shipPercent === 100);
   const withdrawn = await api.DELETE("/api/tools/{slug}/vote", { params: { path: { slug } }, headers: bearer(reader) });
   check("a withdrawn vote has decision null", withdrawn.data?.decision === null

@@ -68,7 +68,7 @@ public class AdminClaimResource {
     @APIResponse(responseCode = "200", description = "One page of claims", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimQueuePage.class),
             examples = @ExampleObject(name = "inReview", value = """
-                    {"items":[{"id":"3f0c6a52-8d5e-4c1b-9a57-2f4e1d7b9c10","tool":"quill-coder","status":"IN_REVIEW",
+                    {"items":[{"id":"3f0c6a52-8d5e-4c1b-9a57-2f4e1d7b9c10","tool":{"slug":"quill-coder","name":"Quill Coder"},"status":"IN_REVIEW",
                       "token":"q8Vd3kT2mZr7Yb1uN4xW0sLc9HfPaJe6GiOtRyUwQvE",
                       "proof":{"wellKnownUrl":null,
                                "metaTag":"<meta name=\\"shiporskip-verification\\" content=\\"q8Vd3kT2mZr7Yb1uN4xW0sLc9HfPaJe6GiOtRyUwQvE\\">"},
@@ -102,7 +102,7 @@ public class AdminClaimResource {
     @APIResponse(responseCode = "200", description = "The claim, APPROVED (proved by ADMIN)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Claim.class),
                     examples = @ExampleObject(name = "approved", value = """
-                            {"id":"3f0c6a52-8d5e-4c1b-9a57-2f4e1d7b9c10","tool":"quill-coder","status":"APPROVED",
+                            {"id":"3f0c6a52-8d5e-4c1b-9a57-2f4e1d7b9c10","tool":{"slug":"quill-coder","name":"Quill Coder"},"status":"APPROVED",
                              "token":"q8Vd3kT2mZr7Yb1uN4xW0sLc9HfPaJe6GiOtRyUwQvE",
                              "proof":{"wellKnownUrl":null,
                                       "metaTag":"<meta name=\\"shiporskip-verification\\" content=\\"q8Vd3kT2mZr7Yb1uN4xW0sLc9HfPaJe6GiOtRyUwQvE\\">"},
@@ -130,7 +130,7 @@ public class AdminClaimResource {
     @APIResponse(responseCode = "200", description = "The claim, REJECTED, with the reason",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Claim.class),
                     examples = @ExampleObject(name = "rejected", value = """
-                            {"id":"3f0c6a52-8d5e-4c1b-9a57-2f4e1d7b9c10","tool":"quill-coder","status":"REJECTED",
+                            {"id":"3f0c6a52-8d5e-4c1b-9a57-2f4e1d7b9c10","tool":{"slug":"quill-coder","name":"Quill Coder"},"status":"REJECTED",
                              "token":"q8Vd3kT2mZr7Yb1uN4xW0sLc9HfPaJe6GiOtRyUwQvE",
                              "proof":{"wellKnownUrl":"https://quill.example/.well-known/shiporskip-verification.txt",
                                       "metaTag":"<meta name=\\"shiporskip-verification\\" content=\\"q8Vd3kT2mZr7Yb1uN4xW0sLc9HfPaJe6GiOtRyUwQvE\\">"},

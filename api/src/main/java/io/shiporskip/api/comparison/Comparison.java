@@ -4,6 +4,7 @@ import io.shiporskip.model.CriticRef;
 import io.shiporskip.model.CommunitySummary;
 import io.shiporskip.model.PanelVerdict;
 import io.shiporskip.model.ReviewDecision;
+import io.shiporskip.model.ToolRef;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,7 +44,8 @@ public record Comparison(
             List<ScorecardCell> cells) {
     }
 
+    /** {@code tool} is the column's tool, referred to as everywhere else: {slug, name}. */
     @Schema(name = "ComparisonScorecardCell")
-    public record ScorecardCell(String slug, int score, ReviewDecision decision, String text) {
+    public record ScorecardCell(ToolRef tool, int score, ReviewDecision decision, String text) {
     }
 }

@@ -57,7 +57,7 @@ public class ComparisonResource {
                        "community":{"state":"NO_VOTES","votes":0,"ships":0,"skips":0,"shipPercent":null,"label":"No community votes yet"}}],
                      "decisionTable":[{"label":"Panel verdict","cells":["Ship · 4 ship / 0 skip","No reviews yet"]}],
                      "scorecard":[{"critic":{"slug":"builder","name":"Builder"},
-                       "cells":[{"slug":"gemini-2-5-flash-lite","score":88,"decision":"SHIP","text":"…"},null]}]}""")))
+                       "cells":[{"tool":{"slug":"gemini-2-5-flash-lite","name":"Gemini 2.5 Flash-Lite"},"score":88,"decision":"SHIP","text":"…"},null]}]}""")))
     @APIResponse(responseCode = "400", description = "Fewer than 2 or more than 4 tools, a malformed or repeated slug")
     @APIResponse(responseCode = "404", description = "One of the tools does not exist")
     @Extension(name = OpenApiContract.CONDITIONAL, value = "true")

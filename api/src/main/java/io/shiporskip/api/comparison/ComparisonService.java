@@ -16,6 +16,7 @@ import io.shiporskip.api.tool.repository.ToolRepository;
 import io.shiporskip.api.comparison.Comparison.Column;
 import io.shiporskip.api.comparison.Comparison.DecisionRow;
 import io.shiporskip.api.comparison.Comparison.ScorecardCell;
+import io.shiporskip.model.ToolRef;
 import io.shiporskip.api.comparison.Comparison.ScorecardRow;
 import io.shiporskip.model.PanelVerdict;
 import io.smallrye.mutiny.Uni;
@@ -91,7 +92,7 @@ public class ComparisonService {
             }
             List<ScorecardCell> cells = ordered.stream().map(t -> {
                 Review r = byTool.get(t.id);
-                return r == null ? null : new ScorecardCell(t.slug, r.score, r.decision, r.text);
+                return r == null ? null : new ScorecardCell(new ToolRef(t.slug, t.name), r.score, r.decision, r.text);
             }).toList();
             scorecard.add(new ScorecardRow(CriticService.ref(critic), cells));
         }

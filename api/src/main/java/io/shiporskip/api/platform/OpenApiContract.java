@@ -97,6 +97,13 @@ public class OpenApiContract implements OASFilter {
             "Claim", List.of("decidedAt", "provedBy"), // still open; not approved
             "QueuedClaim", List.of("decidedAt", "provedBy"));
 
+    /** shared-model's references, described once: one shape per concept wherever a response refers to it. */
+    private static final Map<String, String> DESCRIBED = Map.of(
+            "CriticRef", "A critic wherever a response refers to one: its slug and display name",
+            "ToolRef", "A tool wherever a response refers to one (a vote, a claim, a comparison cell, an account's "
+                    + "tools): its slug and display name. A list that shows tools for display (bookmarks) carries the "
+                    + "ToolSummary instead, which has the same `slug` and `name` beside the verdict");
+
     /** Arrays whose items can be null: a comparison's scorecard has a null cell where a critic has not reviewed. */
     private static final Map<String, String> NULLABLE_ITEMS = Map.of("ComparisonScorecardRow", "cells");
 
@@ -606,6 +613,12 @@ public class OpenApiContract implements OASFilter {
                         schema.addProperty(property, nullable(current, components));
                     }
                 }
+            }
+        });
+        DESCRIBED.forEach((name, description) -> {
+            Schema schema = components.getSchemas().get(name);
+            if (schema != null && schema.getDescription() == null) {
+                schema.setDescription(description);
             }
         });
         NULLABLE_ITEMS.forEach((name, property) -> {

@@ -44,7 +44,8 @@ class ComparisonTest {
                 .body("scorecard[2].cells.score", contains(80, 85))
                 .body("scorecard[3].cells.score", contains(72, 78))
                 .body("scorecard[3].cells.decision", contains("SHIP", "SHIP"))
-                .body("scorecard[0].cells.slug", contains("gemini-2-5-flash-lite", "smolvlm2"))
+                .body("scorecard[0].cells.tool.slug", contains("gemini-2-5-flash-lite", "smolvlm2"))
+                .body("scorecard[0].cells.tool.name", contains("Gemini 2.5 Flash Lite", "SmolVLM2"))
                 .body("scorecard[0].cells[1].text", startsWith("It loads with the standard Transformers classes"));
     }
 

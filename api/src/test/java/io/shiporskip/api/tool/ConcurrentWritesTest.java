@@ -143,7 +143,8 @@ public class ConcurrentWritesTest {
         assertEquals(Map.of(204, SameTime.REQUESTS), SameTime.statuses(() -> given().auth().oauth2(admin)
                 .when().put("/api/tools/" + slug + "/makers/" + maker)));
         given().auth().oauth2(io.shiporskip.api.account.TestAccounts.token(maker)).when().get("/api/me").then()
-                .body("tools", org.hamcrest.Matchers.contains(slug));
+                .body("tools.slug", org.hamcrest.Matchers.contains(slug))
+                .body("tools.name", org.hamcrest.Matchers.contains("Race Editorial"));
         assertEquals(Map.of(204, SameTime.REQUESTS), SameTime.statuses(() -> given().auth().oauth2(admin)
                 .when().delete("/api/tools/" + slug + "/makers/" + maker)));
         given().auth().oauth2(io.shiporskip.api.account.TestAccounts.token(maker)).when().get("/api/me").then()

@@ -279,7 +279,8 @@ class EditorialTest {
         assertEquals(List.of(slug), claims.get("tools"));
         given().auth().oauth2(makerToken).when().get("/api/me").then().statusCode(200)
                 .body("roles", contains("reader", "maker"))
-                .body("tools", contains(slug));
+                .body("tools.slug", contains(slug))
+                .body("tools.name", contains("Quill Coder"));
 
         given().auth().oauth2(admin).when().delete("/api/tools/" + slug + "/makers/" + email).then().statusCode(204);
         given().auth().oauth2(admin).when().delete("/api/tools/" + slug + "/makers/" + email).then().statusCode(204);

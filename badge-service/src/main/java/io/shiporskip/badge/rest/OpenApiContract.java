@@ -107,6 +107,10 @@ public class OpenApiContract implements OASFilter {
                 if (schema.getProperties() != null && !schema.getProperties().isEmpty() && schema.getRequired() == null) {
                     schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
                 }
+                if ("ToolRef".equals(named.getKey()) && schema.getDescription() == null) {
+                    // shared-model carries no OpenAPI annotations; the same words as in api's document.
+                    schema.setDescription("A tool wherever a response refers to one: its slug and display name");
+                }
                 for (String property : NULLABLE.getOrDefault(named.getKey(), List.of())) {
                     Schema value = schema.getProperties() == null ? null : schema.getProperties().get(property);
                     if (value != null && value.getType() != null && !value.getType().contains(Schema.SchemaType.NULL)) {

@@ -1,12 +1,15 @@
 package io.shiporskip.badge.stats;
 
+import io.shiporskip.model.ToolRef;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON answer of the maker statistics route (all counts are events in the inclusive UTC day range). */
 public record MakerStats(
-        String tool,
+        @Schema(description = "The tool, as every response refers to one: slug and display name (the name is the slug "
+                + "itself only while api cannot be reached and this service has never seen the tool)")
+        ToolRef tool,
         LocalDate from,
         LocalDate to,
         Counts totals,

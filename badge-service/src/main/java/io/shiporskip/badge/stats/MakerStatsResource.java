@@ -10,6 +10,7 @@ import io.shiporskip.badge.security.MakerAccess;
 import io.shiporskip.badge.service.VerdictLookup;
 import io.shiporskip.badge.service.VerdictCache;
 import io.shiporskip.model.Slugs;
+import io.shiporskip.model.ToolRef;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -87,7 +88,9 @@ public class MakerStatsResource {
                 if (lookup.status() == VerdictLookup.Status.UNKNOWN) {
                     throw new ProblemException(404, "unknown tool: " + slug);
                 }
-                return stats.stats(slug, range);
+                // The name from the verdict (the last known one while api is down); never seen and api down: the slug.
+                String name = lookup.found() ? lookup.snapshot().name() : slug;
+                return stats.stats(new ToolRef(slug, name), range);
             }).map(report -> (csv
                     ? Response.ok(StatsCsv.write(report), StatsCsv.MEDIA_TYPE)
                             .header("Content-Disposition", "attachment; filename=\"" + slug + "-stats-" + range.from() + "-" + range.to() + ".csv\"")

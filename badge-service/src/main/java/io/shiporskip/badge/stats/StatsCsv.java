@@ -27,7 +27,7 @@ public final class StatsCsv {
         for (MakerStats.Day d : stats.days()) {
             MakerStats.Counts c = d.counts();
             List<String> cells = new ArrayList<>(HEADER.size());
-            cells.addAll(List.of(text(stats.tool()), d.day().toString(),
+            cells.addAll(List.of(text(stats.tool().slug()), d.day().toString(),
                     Long.toString(c.badge().direct()), Long.toString(c.badge().githubCamo()), Long.toString(c.badge().bot()),
                     Long.toString(c.embed().direct()), Long.toString(c.embed().githubCamo()), Long.toString(c.embed().bot()),
                     Long.toString(c.humanImpressions()), Long.toString(c.clicks()),

@@ -3,6 +3,7 @@ package io.shiporskip.badge.stats;
 import io.shiporskip.badge.counting.EventKind;
 import io.shiporskip.badge.counting.Referrers;
 import io.shiporskip.badge.counting.Source;
+import io.shiporskip.model.ToolRef;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -21,16 +22,18 @@ public class StatsService {
         this.repository = repository;
     }
 
-    public Uni<MakerStats> stats(String slug, StatsRange range) {
+    /** {@code tool} is the tool the report is about; its slug keys the counters. */
+    public Uni<MakerStats> stats(ToolRef tool, StatsRange range) {
+        String slug = tool.slug();
         LocalDate from = range.from();
         LocalDate to = range.to();
         // Sequential on one pooled connection at a time: a rare maker request should not take three.
         return repository.byDay(slug, from, to).flatMap(days -> repository.topReferrers(slug, from, to)
                 .flatMap(hosts -> repository.byPlacement(slug, from, to)
-                        .map(placements -> assemble(slug, range, days, hosts, placements))));
+                        .map(placements -> assemble(tool, range, days, hosts, placements))));
     }
 
-    static MakerStats assemble(String slug, StatsRange range, List<StatsRepository.DayCount> dayCounts,
+    static MakerStats assemble(ToolRef tool, StatsRange range, List<StatsRepository.DayCount> dayCounts,
             List<StatsRepository.HostCount> hosts, List<StatsRepository.PlacementCount> placements) {
         Map<LocalDate, long[]> perDay = new HashMap<>();
         // [placement index][0 = impressions, 1 = clicks] per day; discarded events have no placement worth showing.
@@ -64,7 +67,7 @@ public class StatsService {
         List<MakerStats.PlacementCount> byPlacement = placements.stream()
                 .map(p -> new MakerStats.PlacementCount(p.placement(), p.impressions(), p.clicks()))
                 .toList();
-        return new MakerStats(slug, range.from(), range.to(), counts(total), days, referrers, byPlacement);
+        return new MakerStats(tool, range.from(), range.to(), counts(total), days, referrers, byPlacement);
     }
 
     // Cells of one day: badge × source, embed × source, clicks, discarded (any kind).

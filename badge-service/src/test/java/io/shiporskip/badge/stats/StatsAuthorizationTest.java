@@ -77,7 +77,8 @@ class StatsAuthorizationTest {
         var response = as(token).accept("application/json").get(ROUTE).then().statusCode(status)
                 .header("Cache-Control", containsString("no-store"));
         if (status == 200) {
-            response.contentType(startsWith("application/json")).body("tool", equalTo(TOOL));
+            response.contentType(startsWith("application/json")).body("tool.slug", equalTo(TOOL))
+                    .body("tool.name", equalTo("Stats Matrix Tool"));
         } else {
             // Refusals are problems and carry none of the data.
             response.contentType(startsWith("application/problem+json")).body("status", equalTo(status))

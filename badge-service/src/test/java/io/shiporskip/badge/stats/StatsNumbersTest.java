@@ -98,7 +98,8 @@ class StatsNumbersTest {
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         JsonPath json = stats(slug, "");
-        assertEquals(slug, json.getString("tool"));
+        assertEquals(slug, json.getString("tool.slug"));
+        assertEquals("Stats Counted Tool", json.getString("tool.name"));
         assertEquals(today.minusDays(29).toString(), json.getString("from"));
         assertEquals(today.toString(), json.getString("to"));
         assertSplit(json, "totals.badge", 5, 7, 3);

@@ -3,6 +3,7 @@ package io.shiporskip.api.account.service;
 import io.shiporskip.api.tool.repository.ToolMakerRepository;
 import io.shiporskip.api.tool.service.MakerAccounts;
 import io.shiporskip.model.TokenClaims;
+import io.shiporskip.model.ToolRef;
 import io.shiporskip.api.account.entity.Account;
 import io.shiporskip.api.account.repository.AccountRepository;
 
@@ -116,17 +117,17 @@ public class AccountService implements MakerAccounts {
     @WithSession
     public Uni<AccountView> me(long id) {
         return accounts.requireById(id)
-                .chain(account -> makers.slugsOwnedBy(account.id).map(tools -> view(account, tools)));
+                .chain(account -> makers.toolsOwnedBy(account.id).map(tools -> view(account, tools)));
     }
 
 
-    static AccountView view(Account account, List<String> tools) {
+    static AccountView view(Account account, List<ToolRef> tools) {
         return new AccountView(account.id, account.email, account.displayName, account.emailVerifiedAt != null,
                 roles(account.admin, tools), tools, account.createdAt);
     }
 
     /** The roles an account holds (the token's groups): everyone reads, owning a tool makes a maker. */
-    static List<String> roles(boolean admin, List<String> ownedTools) {
+    static List<String> roles(boolean admin, List<?> ownedTools) {
         List<String> roles = new ArrayList<>(List.of(TokenClaims.READER));
         if (!ownedTools.isEmpty()) {
             roles.add(TokenClaims.MAKER);

@@ -17,11 +17,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Readers' bookmarks. Adding and removing are single idempotent statements ({@link AccountToolLinks}). */
 @ApplicationScoped
 public class BookmarkService {
 
+    /** {@code tool} is the tool's summary for display; its {@code slug} and {@code name} are a ToolRef's. */
+    @Schema(description = "A bookmark: the tool as lists show it (its `slug` and `name` are those of a ToolRef) and "
+            + "when it was bookmarked")
     public record BookmarkView(ToolSummary tool, OffsetDateTime bookmarkedAt) {
     }
 

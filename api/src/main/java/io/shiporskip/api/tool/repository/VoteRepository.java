@@ -30,20 +30,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class VoteRepository implements PanacheRepositoryBase<Vote, Long> {
 
-    /** What a vote or withdrawal did: {@code found} false means no tool has the slug. */
-    public record Outcome(boolean found, boolean changed, int ships, int skips) {
+    /** What a vote or withdrawal did: {@code found} false means no tool has the slug; {@code name} is the tool's. */
+    public record Outcome(boolean found, boolean changed, int ships, int skips, String name) {
     }
 
     private static final String LOCK = "SELECT id FROM catalog.tool WHERE slug = '%1$s' FOR NO KEY UPDATE;\n";
 
     /**
-     * Found, changed, ships, skips. Unchanged, the counts are the tool row as this statement's snapshot shows it:
+     * Found, changed, ships, skips, the tool's name (a vote's answer refers to the tool by slug and name). Unchanged, the counts are the tool row as this statement's snapshot shows it:
      * exact, as no other vote on the tool can commit while this transaction holds its lock.
      */
     private static final String ANSWER = """
 
             SELECT t.id IS NOT NULL, c.community_ships IS NOT NULL,
-                   COALESCE(c.community_ships, t.community_ships), COALESCE(c.community_skips, t.community_skips)
+                   COALESCE(c.community_ships, t.community_ships), COALESCE(c.community_skips, t.community_skips),
+                   t.name
             FROM (SELECT 1) AS one
             LEFT JOIN catalog.tool t ON t.slug = '%1$s'
             LEFT JOIN counted c ON true""";
@@ -108,9 +109,9 @@ public class VoteRepository implements PanacheRepositoryBase<Vote, Long> {
     private static Outcome outcome(RowSet<Row> lock) {
         Row row = lock.next().iterator().next();
         if (!row.getBoolean(0)) {
-            return new Outcome(false, false, 0, 0);
+            return new Outcome(false, false, 0, 0, null);
         }
-        return new Outcome(true, row.getBoolean(1), row.getInteger(2), row.getInteger(3));
+        return new Outcome(true, row.getBoolean(1), row.getInteger(2), row.getInteger(3), row.getString(4));
     }
 
     /** Callers pass a slug Params.slug validated; checked again because it is written into the SQL text. */

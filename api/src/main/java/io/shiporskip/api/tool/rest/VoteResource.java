@@ -55,7 +55,7 @@ public class VoteResource {
     @APIResponse(responseCode = "200", description = "The vote and the community summary after it", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VoteView.class),
             examples = @ExampleObject(name = "voted", value = """
-                    {"tool":"smolvlm2","decision":"SHIP",
+                    {"tool":{"slug":"smolvlm2","name":"SmolVLM2"},"decision":"SHIP",
                      "community":{"state":"VOTED","votes":1,"ships":1,"skips":0,"shipPercent":100,"label":"100% ship · 1 vote"}}""")))
     @APIResponse(responseCode = "404", description = "No tool has this slug")
     @WriteLimited

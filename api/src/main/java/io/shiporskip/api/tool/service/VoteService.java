@@ -5,6 +5,7 @@ import io.shiporskip.api.tool.repository.VoteRepository;
 import io.shiporskip.api.tool.repository.VoteRepository.Outcome;
 import io.shiporskip.model.CommunitySummary;
 import io.shiporskip.model.ReviewDecision;
+import io.shiporskip.model.ToolRef;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class VoteService {
 
     /** A reader's vote and the tool's community summary right after it. {@code decision} null: no vote. */
-    public record VoteView(String tool, ReviewDecision decision, CommunitySummary community) {
+    public record VoteView(ToolRef tool, ReviewDecision decision, CommunitySummary community) {
     }
 
     public record VoteRequest(
@@ -56,6 +57,7 @@ public class VoteService {
         if (outcome.changed()) {
             cache.invalidate(slug);
         }
-        return new VoteView(slug, decision, CommunitySummary.of(outcome.ships(), outcome.skips()));
+        return new VoteView(new ToolRef(slug, outcome.name()), decision,
+                CommunitySummary.of(outcome.ships(), outcome.skips()));
     }
 }

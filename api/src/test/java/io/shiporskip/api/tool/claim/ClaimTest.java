@@ -38,7 +38,8 @@ class ClaimTest {
                 .contentType("application/json")
                 .header("Location", matchesPattern("https://api\\.shiporskip\\.example/api/tools/" + slug
                         + "/claims/[0-9a-f-]{36}"))
-                .body("tool", equalTo(slug))
+                .body("tool.slug", equalTo(slug))
+                .body("tool.name", equalTo("Quill Coder"))
                 .body("status", equalTo("AWAITING_PROOF"))
                 .body("token", matchesPattern("[A-Za-z0-9_-]{43}"))
                 .body("proof.wellKnownUrl", equalTo("https://quill.example/.well-known/shiporskip-verification.txt"))

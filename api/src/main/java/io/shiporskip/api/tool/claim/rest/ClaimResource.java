@@ -41,21 +41,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ClaimResource {
 
     static final String AWAITING = """
-            {"id":"3f0c6a52-8d5e-4c1b-9a57-2f4e1d7b9c10","tool":"quill-coder","status":"AWAITING_PROOF",
+            {"id":"3f0c6a52-8d5e-4c1b-9a57-2f4e1d7b9c10","tool":{"slug":"quill-coder","name":"Quill Coder"},"status":"AWAITING_PROOF",
              "token":"q8Vd3kT2mZr7Yb1uN4xW0sLc9HfPaJe6GiOtRyUwQvE",
              "proof":{"wellKnownUrl":"https://quill.example/.well-known/shiporskip-verification.txt",
                       "metaTag":"<meta name=\\"shiporskip-verification\\" content=\\"q8Vd3kT2mZr7Yb1uN4xW0sLc9HfPaJe6GiOtRyUwQvE\\">"},
              "createdAt":"2026-12-01T09:00:00Z","decidedAt":null,"provedBy":null,"reason":null}""";
 
     static final String APPROVED = """
-            {"id":"3f0c6a52-8d5e-4c1b-9a57-2f4e1d7b9c10","tool":"quill-coder","status":"APPROVED",
+            {"id":"3f0c6a52-8d5e-4c1b-9a57-2f4e1d7b9c10","tool":{"slug":"quill-coder","name":"Quill Coder"},"status":"APPROVED",
              "token":"q8Vd3kT2mZr7Yb1uN4xW0sLc9HfPaJe6GiOtRyUwQvE",
              "proof":{"wellKnownUrl":"https://quill.example/.well-known/shiporskip-verification.txt",
                       "metaTag":"<meta name=\\"shiporskip-verification\\" content=\\"q8Vd3kT2mZr7Yb1uN4xW0sLc9HfPaJe6GiOtRyUwQvE\\">"},
              "createdAt":"2026-12-01T09:00:00Z","decidedAt":"2026-12-01T09:05:00Z","provedBy":"WELL_KNOWN","reason":null}""";
 
     static final String IN_REVIEW = """
-            {"id":"3f0c6a52-8d5e-4c1b-9a57-2f4e1d7b9c10","tool":"quill-coder","status":"IN_REVIEW",
+            {"id":"3f0c6a52-8d5e-4c1b-9a57-2f4e1d7b9c10","tool":{"slug":"quill-coder","name":"Quill Coder"},"status":"IN_REVIEW",
              "token":"q8Vd3kT2mZr7Yb1uN4xW0sLc9HfPaJe6GiOtRyUwQvE",
              "proof":{"wellKnownUrl":"https://quill.example/.well-known/shiporskip-verification.txt",
                       "metaTag":"<meta name=\\"shiporskip-verification\\" content=\\"q8Vd3kT2mZr7Yb1uN4xW0sLc9HfPaJe6GiOtRyUwQvE\\">"},

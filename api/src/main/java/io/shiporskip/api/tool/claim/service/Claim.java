@@ -2,6 +2,7 @@ package io.shiporskip.api.tool.claim.service;
 
 import io.shiporskip.api.tool.claim.entity.ClaimStatus;
 import io.shiporskip.api.tool.claim.entity.ProofMethod;
+import io.shiporskip.model.ToolRef;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "approved or rejected (null while open); `provedBy` how an approved claim was proved (null until approved)")
 public record Claim(
         @Schema(format = "uuid", description = "The claim's id") String id,
-        @Schema(description = "The tool's slug") String tool,
+        ToolRef tool,
         ClaimStatus status,
         @Schema(description = "What to publish on the tool's website to prove the claim") String token,
         ClaimProof proof,

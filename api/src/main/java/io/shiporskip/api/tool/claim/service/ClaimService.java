@@ -13,6 +13,7 @@ import io.shiporskip.api.tool.service.MakerAccounts;
 import io.shiporskip.api.tool.service.MakerGrants;
 import io.shiporskip.api.tool.service.MakerGrants.Entry;
 import io.shiporskip.api.tool.service.MakerGrants.Event;
+import io.shiporskip.model.ToolRef;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -239,7 +240,7 @@ public class ClaimService {
 
     static Claim view(ToolClaim claim) {
         String website = claim.tool.website;
-        return new Claim(claim.id.toString(), claim.tool.slug, claim.status, claim.token,
+        return new Claim(claim.id.toString(), new ToolRef(claim.tool.slug, claim.tool.name), claim.status, claim.token,
                 new ClaimProof(website == null ? null : ProofCheck.wellKnownUrl(website), ProofCheck.metaTag(claim.token)),
                 claim.createdAt, claim.decidedAt, claim.provedBy, claim.reason);
     }

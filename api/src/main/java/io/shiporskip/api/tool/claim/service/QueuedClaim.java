@@ -2,6 +2,7 @@ package io.shiporskip.api.tool.claim.service;
 
 import io.shiporskip.api.tool.claim.entity.ClaimStatus;
 import io.shiporskip.api.tool.claim.entity.ProofMethod;
+import io.shiporskip.model.ToolRef;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A claim as the editors' queue lists it: the claim's fields and the claimant's e-mail")
 public record QueuedClaim(
         @Schema(format = "uuid") String id,
-        @Schema(description = "The tool's slug") String tool,
+        ToolRef tool,
         ClaimStatus status,
         String token,
         ClaimProof proof,
