@@ -44,7 +44,7 @@ needs_build() {
     local jar
     for jar in api/target/quarkus-app/quarkus-run.jar badge-service/target/quarkus-app/quarkus-run.jar; do
         [[ -f $jar ]] || return 0
-        [[ -n $(find pom.xml shared-model api badge-service -path '*/target' -prune -o -type f -newer "$jar" -print -quit) ]] && return 0
+        [[ -n $(find pom.xml shared-model verdict-changes api badge-service -path '*/target' -prune -o -type f -newer "$jar" -print -quit) ]] && return 0
     done
     return 1
 }

@@ -22,12 +22,12 @@ need() { command -v "$1" >/dev/null 2>&1 || { echo "reliability: $1 is required"
 need java; need python3; need wrk; need curl; need openssl; need psql
 
 # ---- build if a jar is older than its sources ---------------------------------------------------------------
-needs_build() { # each jar against its own sources (pom.xml, shared-model and the module)
+needs_build() { # each jar against its own sources (pom.xml, shared-model, verdict-changes and the module)
     local module jar
     for module in api badge-service; do
         jar=$module/target/quarkus-app/quarkus-run.jar
         [[ -f $jar ]] || return 0
-        [[ -n $(find pom.xml shared-model "$module" -path '*/target' -prune -o -type f -newer "$jar" -print -quit) ]] && return 0
+        [[ -n $(find pom.xml shared-model verdict-changes "$module" -path '*/target' -prune -o -type f -newer "$jar" -print -quit) ]] && return 0
     done
     return 1
 }
