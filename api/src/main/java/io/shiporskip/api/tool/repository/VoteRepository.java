@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.shiporskip.api.tool.entity.Vote;
 import io.shiporskip.model.ReviewDecision;
 import io.shiporskip.model.Slugs;
-import io.shiporskip.model.VerdictEvents;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -12,20 +11,21 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * A vote (or its withdrawal), the tool's community counts and the NOTIFY are one round trip to PostgreSQL instead of
- * seven (begin, lock the tool, read the old vote, upsert, update the tool, notify, commit): two statements sent as one
- * simple query, which PostgreSQL runs as one implicit transaction.
+ * A vote (or its withdrawal) and the tool's community counts are one round trip to PostgreSQL instead of six (begin,
+ * lock the tool, read the old vote, upsert, update the tool, commit): two statements sent as one simple query, which
+ * PostgreSQL runs as one implicit transaction.
  * <ol>
  * <li>{@code SELECT … FOR NO KEY UPDATE} locks the tool's row: every vote on the tool, and every editorial write,
  * waits here, so locks are always taken tool first, vote row second, and two votes cannot deadlock;</li>
  * <li>one statement of CTEs reads the previous vote, upserts or deletes the vote row, moves the counts by the delta,
- * NOTIFYs, and answers the counts after it. In READ COMMITTED it takes its snapshot after the lock was granted, so it
- * sees every vote committed before — reading the old vote in the same statement as the lock would see the snapshot
- * from before the wait, and count a concurrent identical vote twice.</li>
+ * and answers the counts after it. In READ COMMITTED it takes its snapshot after the lock was granted, so it sees
+ * every vote committed before — reading the old vote in the same statement as the lock would see the snapshot from
+ * before the wait, and count a concurrent identical vote twice.</li>
  * </ol>
- * The values are written into the SQL text (the simple protocol has no parameters): only a validated slug (letters,
- * digits, hyphens), a number and an enum name, checked again here. docs/CONSISTENCY.md has the SQL that checks the
- * counts against the vote rows.
+ * Other copies hear of the change from {@code VoteNotices} once it has committed, not from a NOTIFY in here (that
+ * class says why). The values are written into the SQL text (the simple protocol has no parameters): only a validated
+ * slug (letters, digits, hyphens), a number and an enum name, checked again here. docs/CONSISTENCY.md has the SQL that
+ * checks the counts against the vote rows.
  */
 @ApplicationScoped
 public class VoteRepository implements PanacheRepositoryBase<Vote, Long> {
@@ -49,7 +49,7 @@ public class VoteRepository implements PanacheRepositoryBase<Vote, Long> {
             LEFT JOIN catalog.tool t ON t.slug = '%1$s'
             LEFT JOIN counted c ON true""";
 
-    // %1$s slug, %2$d account, %3$s decision, %4$d and %5$d what it adds to ships and skips, %6$s the channel
+    // %1$s slug, %2$d account, %3$s decision, %4$d and %5$d what it adds to ships and skips
     private static final String CAST = LOCK + """
             WITH target AS (
                 SELECT id FROM catalog.tool WHERE slug = '%1$s'
@@ -68,7 +68,7 @@ public class VoteRepository implements PanacheRepositoryBase<Vote, Long> {
                     verdict_version = t.verdict_version + 1,
                     updated_at = now()
                 FROM cast_vote c WHERE t.id = c.tool_id
-                RETURNING t.community_ships, t.community_skips, pg_notify('%6$s', t.slug)
+                RETURNING t.community_ships, t.community_skips
             )""" + ANSWER;
 
     private static final String WITHDRAW = LOCK + """
@@ -83,7 +83,7 @@ public class VoteRepository implements PanacheRepositoryBase<Vote, Long> {
                     verdict_version = t.verdict_version + 1,
                     updated_at = now()
                 FROM withdrawn w WHERE t.id = w.tool_id
-                RETURNING t.community_ships, t.community_skips, pg_notify('%3$s', t.slug)
+                RETURNING t.community_ships, t.community_skips
             )""" + ANSWER;
 
     private final Pool pool;
@@ -95,13 +95,13 @@ public class VoteRepository implements PanacheRepositoryBase<Vote, Long> {
     /** Casts or changes the account's vote; the same vote again changes nothing. */
     public Uni<Outcome> cast(long accountId, String slug, ReviewDecision decision) {
         String sql = CAST.formatted(checked(slug), accountId, decision.name(),
-                decision == ReviewDecision.SHIP ? 1 : 0, decision == ReviewDecision.SKIP ? 1 : 0, VerdictEvents.CHANNEL);
+                decision == ReviewDecision.SHIP ? 1 : 0, decision == ReviewDecision.SKIP ? 1 : 0);
         return pool.query(sql).execute().map(VoteRepository::outcome);
     }
 
     /** Removes the account's vote if there is one. */
     public Uni<Outcome> withdraw(long accountId, String slug) {
-        String sql = WITHDRAW.formatted(checked(slug), accountId, VerdictEvents.CHANNEL);
+        String sql = WITHDRAW.formatted(checked(slug), accountId);
         return pool.query(sql).execute().map(VoteRepository::outcome);
     }
 
@@ -116,7 +116,7 @@ public class VoteRepository implements PanacheRepositoryBase<Vote, Long> {
 
     /** Callers pass a slug Params.slug validated; checked again because it is written into the SQL text. */
     private static String checked(String slug) {
-        if (!Slugs.isValid(slug) || !VerdictEvents.CHANNEL.matches("[a-z_]+")) {
+        if (!Slugs.isValid(slug)) {
             throw new IllegalArgumentException("not a slug: " + slug);
         }
         return slug;

@@ -15,9 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Readers' community votes. A vote moves the tool's stored counts by its own delta — no recount, so a vote costs the
- * same on a tool with ten votes as on one with a million — in one round trip with the vote row and the NOTIFY
- * ({@link VoteRepository} says why that is exact under concurrency); {@code docs/CONSISTENCY.md} has the SQL that
- * checks the counts against the vote rows.
+ * same on a tool with ten votes as on one with a million — in one round trip with the vote row ({@link VoteRepository}
+ * says why that is exact under concurrency); other copies hear of it through {@link VoteNotices} after the commit.
+ * {@code docs/CONSISTENCY.md} has the SQL that checks the counts against the vote rows.
  */
 @ApplicationScoped
 public class VoteService {
@@ -33,10 +33,12 @@ public class VoteService {
 
     private final VoteRepository votes;
     private final ToolReadCache cache;
+    private final VoteNotices notices;
 
-    public VoteService(VoteRepository votes, ToolReadCache cache) {
+    public VoteService(VoteRepository votes, ToolReadCache cache, VoteNotices notices) {
         this.votes = votes;
         this.cache = cache;
+        this.notices = notices;
     }
 
     /** Casts or changes the reader's vote; the same vote again changes nothing. */
@@ -49,13 +51,14 @@ public class VoteService {
         return votes.withdraw(accountId, slug).map(outcome -> view(slug, null, outcome));
     }
 
-    /** The statement has committed: drop what showed the old counts (other copies drop it on the NOTIFY). */
+    /** The statement has committed: drop what showed the old counts here, and tell the other copies. */
     private VoteView view(String slug, ReviewDecision decision, Outcome outcome) {
         if (!outcome.found()) {
             throw ToolRepository.noTool(slug);
         }
         if (outcome.changed()) {
             cache.invalidate(slug);
+            notices.changed(slug);
         }
         return new VoteView(new ToolRef(slug, outcome.name()), decision,
                 CommunitySummary.of(outcome.ships(), outcome.skips()));
