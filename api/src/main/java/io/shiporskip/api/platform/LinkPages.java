@@ -48,6 +48,7 @@ public final class LinkPages {
             case 400 -> "This link does not work";
             case 404 -> "Page not found";
             case 429 -> "Too many requests";
+            case 503 -> "Back in a moment";
             default -> "Something went wrong";
         };
         String message;

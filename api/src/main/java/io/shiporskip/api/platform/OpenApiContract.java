@@ -174,8 +174,12 @@ public class OpenApiContract implements OASFilter {
                         // negotiation are answered before the page's code runs, as problems.
                         addIfMissing(operation, "403", "The request comes from a browser origin that is not allowed (CORS)");
                         addIfMissing(operation, "406", "The Accept header allows no HTML");
+                        addIfMissing(operation, "503", "The database is unavailable for a moment; try again after the "
+                                + "seconds `Retry-After` gives");
                         problemContent(operation.getResponses().getAPIResponse("403"));
                         problemContent(operation.getResponses().getAPIResponse("406"));
+                        problemContent(operation.getResponses().getAPIResponse("503"));
+                        header(operation.getResponses().getAPIResponse("503"), "Retry-After");
                         if (rateLimited(operation)) {
                             // A page answers its 429 as a page; the headers are the same as on the JSON routes.
                             addIfMissing(operation, "429", "Too many requests: an HTML page; wait the seconds `Retry-After` gives");
@@ -346,12 +350,14 @@ public class OpenApiContract implements OASFilter {
         if (rateLimited) {
             addIfMissing(operation, "429", "Too many requests; wait the seconds `Retry-After` gives");
         }
+        addIfMissing(operation, "503", "The database is unavailable for a moment (a restart, say); try again after the "
+                + "seconds `Retry-After` gives");
         for (Map.Entry<String, APIResponse> response : operation.getResponses().getAPIResponses().entrySet()) {
             int status = Integer.parseInt(response.getKey());
             APIResponse answer = response.getValue();
             if (status >= 400) {
                 problemContent(answer);
-                if (htmlErrors && (status == 400 || status == 404 || status == 429)) {
+                if (htmlErrors && (status == 400 || status == 404 || status == 429 || status == 503)) {
                     htmlContent(answer);
                 }
             }
@@ -361,6 +367,9 @@ public class OpenApiContract implements OASFilter {
             if (status == 429) {
                 header(answer, "Retry-After");
                 rateLimitHeaders(answer);
+            }
+            if (status == 503) {
+                header(answer, "Retry-After");
             }
             if (rateLimited && status >= 200 && status < 300) {
                 rateLimitHeaders(answer);

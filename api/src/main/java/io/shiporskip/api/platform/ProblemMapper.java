@@ -10,6 +10,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.shiporskip.model.ProblemDetail;
 import io.shiporskip.model.ProblemDetail.FieldError;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +31,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * never carry stack traces or class names; anything unexpected is logged and answered with a bare 500.
  */
 public class ProblemMapper {
+
+    /** Seconds a client should wait while the database is unavailable (a restart takes a few). */
+    static final int RETRY_AFTER_UNAVAILABLE = 5;
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, UriInfo uri, ResourceInfo resource) {
@@ -118,6 +123,28 @@ public class ProblemMapper {
         return unexpected(e, uri, null);
     }
 
+    /**
+     * Whether the failure is PostgreSQL being out of reach rather than a fault of ours: a refused or dropped connection
+     * (reactive pool, or the limits' JDBC pool as Bucket4j passes it on), or SQLSTATE class 08 (connection exception)
+     * or 57P01–57P03 (shut down, crashed, starting up).
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException) {
+                return true;
+            }
+            String state = sqlState(cause);
+            if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                    || state.equals("57P03"))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
     /** Hibernate Reactive reports a failed statement either converted (JDBCException) or as the driver's PgException. */
     private static String sqlState(Throwable e) {
         if (e instanceof JDBCException jdbc) {
@@ -133,6 +160,14 @@ public class ProblemMapper {
     public Response unexpected(Throwable e, UriInfo uri, ResourceInfo resource) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json, uri);
+        }
+        if (databaseUnavailable(e)) {
+            // PostgreSQL restarting or unreachable: nothing is wrong with the request, so say when to come back.
+            Log.warnf("request %s: the database is unavailable (%s)", uri.getPath(), e.getMessage());
+            Response unavailable = LinkPages.wanted(resource) ? LinkPages.problem(503, null, null)
+                    : problem(503, "Service Unavailable", "The database is unavailable for a moment; try again shortly",
+                            uri, null);
+            return Response.fromResponse(unavailable).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_UNAVAILABLE).build();
         }
         Log.errorf(e, "request %s failed", uri.getPath());
         if (LinkPages.wanted(resource)) {
