@@ -11,84 +11,26 @@
 //     referrer hosts — the widget's click credited to the page that framed it, not to the badge service.
 // Screenshots go to browser/target/*.png. Never downloads a browser: Debian's /usr/bin/chromium.
 //
-// Environment: BUILD_DIR (the Maven output folder of the jars, default "target"), PGHOST/PGPORT/PGUSER (default
-// 127.0.0.1, 5432, postgres), CHROMIUM (default /usr/bin/chromium), BROWSER_TOOLS (two slugs, comma-separated).
+// Environment: BROWSER_TOOLS (two slugs, comma-separated); BUILD_DIR, PGHOST/PGPORT/PGUSER and CHROMIUM as in
+// services.mjs, which starts and stops the services.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
-import { mkdtempSync, mkdirSync, existsSync, openSync, closeSync, rmSync, copyFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join, dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { Services, OUT, BUILD_DIR, CHROMIUM, CHROMIUM_ARGS, PG, freePort } from './services.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..');
-const OUT = join(HERE, 'target');
-const BUILD_DIR = process.env.BUILD_DIR || 'target';
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const PG = { host: process.env.PGHOST || '127.0.0.1', port: process.env.PGPORT || '5432', user: process.env.PGUSER || 'postgres' };
 const DB = 'shiporskip_browser';
 const TOOLS = (process.env.BROWSER_TOOLS || 'gemini-2-5-flash-native-audio-output,smolvlm2-2b').split(',');
 const ADMIN = { email: 'admin@browser.test', password: randomBytes(12).toString('hex') };
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 // The whole step stops by itself: a hard deadline well under the 3 minutes it may take.
 const DEADLINE_MS = Number(process.env.BROWSER_DEADLINE_MS || 170_000);
 const started = Date.now();
 const log = (...a) => console.log(`[browser +${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a);
 
-let work, api, badge, page, services = [], servers = [], browser;
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = createNetServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); });
-  });
-}
-
-function psql(...commands) {
-  const args = ['-q', '-h', PG.host, '-p', PG.port, '-U', PG.user, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1'];
-  for (const c of commands) args.push('-c', c);
-  execFileSync('psql', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PGOPTIONS: '-c client_min_messages=warning' } });
-}
-
-function startService(name, jar, env) {
-  if (!existsSync(jar)) throw new Error(`${jar} is missing: build first (./mvnw -B package -DskipTests${BUILD_DIR === 'target' ? '' : ' -Dbuild.dir=' + BUILD_DIR})`);
-  const logFile = join(work, `${name}.log`);
-  const fd = openSync(logFile, 'w');
-  const child = spawn('java', ['-jar', jar], { env: { ...process.env, ...env }, stdio: ['ignore', fd, fd] });
-  closeSync(fd);
-  const svc = { name, child, logFile, exited: false };
-  child.on('exit', () => { svc.exited = true; });
-  services.push(svc);
-  return svc;
-}
-
-async function waitReady(svc, base) {
-  for (let i = 0; i < 240; i++) {
-    if (svc.exited) throw new Error(`${svc.name} exited during startup; see ${svc.logFile}`);
-    try {
-      const r = await fetch(`${base}/q/health/ready`);
-      if (r.ok) return;
-    } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${svc.name} was not ready in 60 s; see ${svc.logFile}`);
-}
-
-async function stopServices() {
-  for (const s of services) if (!s.exited) s.child.kill('SIGTERM');
-  for (const s of services) {
-    for (let i = 0; i < 100 && !s.exited; i++) await new Promise((r) => setTimeout(r, 100));
-    if (!s.exited) s.child.kill('SIGKILL');
-  }
-}
+let services, api, badge, page, servers = [], browser;
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -306,36 +248,15 @@ async function followToReview(context, click, slug, name, where) {
 before(async () => {
   const deadline = setTimeout(() => {
     console.error(`[browser] still running after ${DEADLINE_MS / 1000} s: stopping`);
-    stopServices().finally(() => process.exit(1));
+    (services ? services.stop() : Promise.resolve()).finally(() => process.exit(1));
   }, DEADLINE_MS);
   deadline.unref();
-  mkdirSync(OUT, { recursive: true });
-  work = mkdtempSync(join(tmpdir(), 'shiporskip-browser-'));
-  execFileSync('openssl', ['genrsa', '-out', join(work, 'rsa.pem'), '2048'], { stdio: 'ignore' });
-  execFileSync('openssl', ['pkcs8', '-topk8', '-nocrypt', '-in', join(work, 'rsa.pem'), '-out', join(work, 'jwt-private.pem')]);
-  execFileSync('openssl', ['rsa', '-in', join(work, 'rsa.pem'), '-pubout', '-out', join(work, 'jwt-public.pem')], { stdio: 'ignore' });
-  psql(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`, `CREATE DATABASE ${DB}`);
-
-  const [apiPort, badgePort, pagePort] = [await freePort(), await freePort(), await freePort()];
-  api = `http://127.0.0.1:${apiPort}`;
-  badge = `http://127.0.0.1:${badgePort}`;
+  services = await Services.prepare({ database: DB, tmpPrefix: 'shiporskip-browser-' });
+  ({ api, badge } = services);
   // Another site than the services: a different host name, so the Referer, ORB and cross-site rules are real.
-  page = `http://localhost:${pagePort}`;
-  const common = {
-    SHIPORSKIP_DB_URL: `postgresql://${PG.host}:${PG.port}/${DB}`, SHIPORSKIP_DB_USER: PG.user, SHIPORSKIP_DB_PASSWORD: '',
-    SHIPORSKIP_SITE_BASE_URL: api, SHIPORSKIP_JWT_PUBLIC_KEY: join(work, 'jwt-public.pem'), QUARKUS_HTTP_HOST: '127.0.0.1',
-  };
+  page = `http://localhost:${await freePort()}`;
   log(`PostgreSQL ${PG.host}:${PG.port}/${DB}; api ${api}; badge-service ${badge}; page ${page}; jars from ${BUILD_DIR}/`);
-  const apiSvc = startService('api', join(ROOT, 'api', BUILD_DIR, 'quarkus-app', 'quarkus-run.jar'), {
-    ...common, SHIPORSKIP_API_PORT: String(apiPort), SHIPORSKIP_API_PUBLIC_URL: api, SHIPORSKIP_SITE_BADGE_URL: badge,
-    SHIPORSKIP_DEMO_DATA: 'true', SHIPORSKIP_MAIL_MOCK: 'true', SHIPORSKIP_JWT_PRIVATE_KEY: join(work, 'jwt-private.pem'),
-    SHIPORSKIP_ADMIN_EMAIL: ADMIN.email, SHIPORSKIP_ADMIN_PASSWORD: ADMIN.password, SHIPORSKIP_DIGEST_CRON: 'off',
-  });
-  // badge-service starts fine while api is still starting (it reads verdicts and keys on demand).
-  const badgeSvc = startService('badge-service', join(ROOT, 'badge-service', BUILD_DIR, 'quarkus-app', 'quarkus-run.jar'), {
-    ...common, SHIPORSKIP_BADGE_PORT: String(badgePort), SHIPORSKIP_API_URL: api, SHIPORSKIP_BADGE_PUBLIC_URL: badge,
-  });
-  await Promise.all([waitReady(apiSvc, api), waitReady(badgeSvc, badge)]);
+  await services.start({ admin: ADMIN, api: { SHIPORSKIP_MAIL_MOCK: 'true' } });
   log('both services ready');
 
   const signIn = await fetch(`${api}/api/auth/token`, {
@@ -353,10 +274,7 @@ after(async () => {
     if (browser) await browser.close();
   } finally {
     for (const s of servers) s.close();
-    await stopServices();
-    for (const s of services) { try { copyFileSync(s.logFile, join(OUT, `${s.name}.log`)); } catch { /* none */ } }
-    try { psql(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`); } catch { /* best effort */ }
-    if (work) rmSync(work, { recursive: true, force: true });
+    if (services) await services.stop();
     log('stopped');
   }
 });

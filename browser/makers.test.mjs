@@ -15,43 +15,31 @@
 //      an admin approves it through the api, and B then sees the tool in /makers.
 // Screenshots: browser/target/makers-*.png. Never downloads a browser: Debian's /usr/bin/chromium.
 //
-// Environment: BUILD_DIR (the jars' Maven output folder, default "target"), PGHOST/PGPORT/PGUSER, CHROMIUM,
-// MAKERS_FLOW (claim, the default: self-serve claims; grant: an editor grants the tools instead).
+// Environment: MAKERS_FLOW (claim, the default: self-serve claims; grant: an editor grants the tools instead); BUILD_DIR,
+// PGHOST/PGPORT/PGUSER and CHROMIUM as in services.mjs, which starts and stops the services.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
-import { mkdtempSync, mkdirSync, existsSync, openSync, closeSync, rmSync, copyFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join, dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
+import { Services, OUT, BUILD_DIR, CHROMIUM, CHROMIUM_ARGS, PG, freePort, sleep } from './services.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..');
-const OUT = join(HERE, 'target');
-const BUILD_DIR = process.env.BUILD_DIR || 'target';
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const FLOW = process.env.MAKERS_FLOW || 'claim';
-const PG = { host: process.env.PGHOST || '127.0.0.1', port: process.env.PGPORT || '5432', user: process.env.PGUSER || 'postgres' };
 const DB = 'shiporskip_makers_browser';
 const ADMIN = { email: 'admin@makers.test', password: randomBytes(12).toString('hex') };
 const MAKER_A = { email: 'ada@makers.test', password: `ada-${randomBytes(9).toString('hex')}`, displayName: 'Ada Maker' };
 const MAKER_B = { email: 'bob@makers.test', password: `bob-${randomBytes(9).toString('hex')}`, displayName: 'Bob Maker' };
 const TOOL = { slug: 'dashboard-proof-tool', name: 'Dashboard <Proof> Tool' }; // markup in the name: it must show as text
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 const DEADLINE_MS = Number(process.env.MAKERS_DEADLINE_MS || 200_000);
 const started = Date.now();
 const log = (...a) => console.log(`[makers +${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a);
 
-let work, api, badge, site, browser, userAgent;
-const services = [];
+let services, api, badge, site, browser, userAgent;
 const servers = [];
 const mails = [];
 let wellKnown = ''; // what the tool's website serves at /.well-known/shiporskip-verification.txt
@@ -59,53 +47,6 @@ let wellKnown = ''; // what the tool's website serves at /.well-known/shiporskip
 // ---------------------------------------------------------------------------------------------------------------
 // Processes, servers, HTTP
 // ---------------------------------------------------------------------------------------------------------------
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = createNetServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); });
-  });
-}
-
-function psql(...commands) {
-  const args = ['-q', '-h', PG.host, '-p', PG.port, '-U', PG.user, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1'];
-  for (const c of commands) args.push('-c', c);
-  execFileSync('psql', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PGOPTIONS: '-c client_min_messages=warning' } });
-}
-
-function startService(name, jar, env) {
-  if (!existsSync(jar)) throw new Error(`${jar} is missing: build first (./mvnw -B package -DskipTests${BUILD_DIR === 'target' ? '' : ' -Dbuild.dir=' + BUILD_DIR})`);
-  const logFile = join(work, `${name}.log`);
-  const fd = openSync(logFile, 'w');
-  const child = spawn('java', ['-jar', jar], { env: { ...process.env, ...env }, stdio: ['ignore', fd, fd] });
-  closeSync(fd);
-  const svc = { name, child, logFile, exited: false };
-  child.on('exit', () => { svc.exited = true; });
-  services.push(svc);
-  return svc;
-}
-
-async function waitReady(svc, base) {
-  for (let i = 0; i < 240; i++) {
-    if (svc.exited) throw new Error(`${svc.name} exited during startup; see ${svc.logFile}`);
-    try {
-      if ((await fetch(`${base}/q/health/ready`)).ok) return;
-    } catch { /* not listening yet */ }
-    await sleep(250);
-  }
-  throw new Error(`${svc.name} was not ready in 60 s; see ${svc.logFile}`);
-}
-
-async function stopServices() {
-  for (const s of services) if (!s.exited) s.child.kill('SIGTERM');
-  for (const s of services) {
-    for (let i = 0; i < 100 && !s.exited; i++) await sleep(100);
-    if (!s.exited) s.child.kill('SIGKILL');
-  }
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
 async function call(method, url, { token, body, accept = 'application/json' } = {}) {
   const headers = { Accept: accept };
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -324,19 +265,12 @@ async function shot(p, file) {
 before(async () => {
   const deadline = setTimeout(() => {
     console.error(`[makers] still running after ${DEADLINE_MS / 1000} s: stopping`);
-    stopServices().finally(() => process.exit(1));
+    (services ? services.stop('makers-') : Promise.resolve()).finally(() => process.exit(1));
   }, DEADLINE_MS);
   deadline.unref();
-  mkdirSync(OUT, { recursive: true });
-  work = mkdtempSync(join(tmpdir(), 'shiporskip-makers-'));
-  execFileSync('openssl', ['genrsa', '-out', join(work, 'rsa.pem'), '2048'], { stdio: 'ignore' });
-  execFileSync('openssl', ['pkcs8', '-topk8', '-nocrypt', '-in', join(work, 'rsa.pem'), '-out', join(work, 'jwt-private.pem')]);
-  execFileSync('openssl', ['rsa', '-in', join(work, 'rsa.pem'), '-pubout', '-out', join(work, 'jwt-public.pem')], { stdio: 'ignore' });
-  psql(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`, `CREATE DATABASE ${DB}`);
-
-  const [apiPort, badgePort, sitePort, smtpPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
-  api = `http://127.0.0.1:${apiPort}`;
-  badge = `http://127.0.0.1:${badgePort}`;
+  services = await Services.prepare({ database: DB, tmpPrefix: 'shiporskip-makers-' });
+  ({ api, badge } = services);
+  const [sitePort, smtpPort] = [await freePort(), await freePort()];
   // The tool's website and the page its readers see: another site than the services (localhost vs 127.0.0.1).
   site = `http://localhost:${sitePort}`;
 
@@ -371,28 +305,20 @@ before(async () => {
     servers.push(server);
   }
 
-  const common = {
-    SHIPORSKIP_DB_URL: `postgresql://${PG.host}:${PG.port}/${DB}`, SHIPORSKIP_DB_USER: PG.user, SHIPORSKIP_DB_PASSWORD: '',
-    SHIPORSKIP_SITE_BASE_URL: api, SHIPORSKIP_JWT_PUBLIC_KEY: join(work, 'jwt-public.pem'), QUARKUS_HTTP_HOST: '127.0.0.1',
-    SHIPORSKIP_API_PUBLIC_URL: api,
-  };
   log(`PostgreSQL ${PG.host}:${PG.port}/${DB}; api ${api}; badge-service ${badge}; website ${site}; SMTP 127.0.0.1:${smtpPort}; flow ${FLOW}; jars from ${BUILD_DIR}/`);
-  const apiSvc = startService('api', join(ROOT, 'api', BUILD_DIR, 'quarkus-app', 'quarkus-run.jar'), {
-    ...common, SHIPORSKIP_API_PORT: String(apiPort), SHIPORSKIP_SITE_BADGE_URL: badge,
-    SHIPORSKIP_DEMO_DATA: 'true', SHIPORSKIP_JWT_PRIVATE_KEY: join(work, 'jwt-private.pem'),
-    SHIPORSKIP_ADMIN_EMAIL: ADMIN.email, SHIPORSKIP_ADMIN_PASSWORD: ADMIN.password, SHIPORSKIP_DIGEST_CRON: 'off',
-    // The dashboard (badge-service's origin) signs in here from the browser.
-    SHIPORSKIP_CORS_ORIGINS: badge,
-    // Real mail to the test mailbox.
-    SHIPORSKIP_MAIL_MOCK: 'false', SHIPORSKIP_SMTP_HOST: '127.0.0.1', SHIPORSKIP_SMTP_PORT: String(smtpPort),
-    SHIPORSKIP_SMTP_START_TLS: 'DISABLED', SHIPORSKIP_MAIL_FROM: 'Ship or Skip <noreply@makers.test>',
-    // The tool's website is a plain-HTTP server on this machine.
-    ...(FLOW === 'claim' ? { SHIPORSKIP_CLAIMS_ALLOW_HTTP: 'true', SHIPORSKIP_CLAIMS_ALLOW_PRIVATE_ADDRESSES: 'true' } : {}),
+  await services.start({
+    admin: ADMIN,
+    common: { SHIPORSKIP_API_PUBLIC_URL: api }, // badge-service's too
+    api: {
+      // The dashboard (badge-service's origin) signs in here from the browser.
+      SHIPORSKIP_CORS_ORIGINS: badge,
+      // Real mail to the test mailbox.
+      SHIPORSKIP_MAIL_MOCK: 'false', SHIPORSKIP_SMTP_HOST: '127.0.0.1', SHIPORSKIP_SMTP_PORT: String(smtpPort),
+      SHIPORSKIP_SMTP_START_TLS: 'DISABLED', SHIPORSKIP_MAIL_FROM: 'Ship or Skip <noreply@makers.test>',
+      // The tool's website is a plain-HTTP server on this machine.
+      ...(FLOW === 'claim' ? { SHIPORSKIP_CLAIMS_ALLOW_HTTP: 'true', SHIPORSKIP_CLAIMS_ALLOW_PRIVATE_ADDRESSES: 'true' } : {}),
+    },
   });
-  const badgeSvc = startService('badge-service', join(ROOT, 'badge-service', BUILD_DIR, 'quarkus-app', 'quarkus-run.jar'), {
-    ...common, SHIPORSKIP_BADGE_PORT: String(badgePort), SHIPORSKIP_API_URL: api, SHIPORSKIP_BADGE_PUBLIC_URL: badge,
-  });
-  await Promise.all([waitReady(apiSvc, api), waitReady(badgeSvc, badge)]);
   log('both services ready');
 
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -408,10 +334,7 @@ after(async () => {
     if (browser) await browser.close();
   } finally {
     for (const s of servers) s.close();
-    await stopServices();
-    for (const s of services) { try { copyFileSync(s.logFile, join(OUT, `makers-${s.name}.log`)); } catch { /* none */ } }
-    try { psql(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`); } catch { /* best effort */ }
-    if (work) rmSync(work, { recursive: true, force: true });
+    if (services) await services.stop('makers-');
     log('stopped');
   }
 });
