@@ -1,31 +1,22 @@
 package io.shiporskip.badge.contract;
 
-import io.quarkus.test.junit.callback.QuarkusTestAfterEachCallback;
-import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
-import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
-import io.restassured.RestAssured;
+import io.shiporskip.testing.contract.ContractTestCallback;
+import io.shiporskip.testing.contract.ContractValidation;
+import io.shiporskip.testing.contract.ContractValidation.UnknownPaths;
 
 /**
- * Registered for every {@code @QuarkusTest} through META-INF/services: installs {@link ContractValidation} as a
- * global REST Assured filter, so each request a test sends and each response it gets is checked against
- * badge-service's own /q/openapi, and relaxes the request check for tests marked {@link InvalidRequests}.
+ * Registered for every {@code @QuarkusTest} through META-INF/services: every request a test sends and every response
+ * it gets is checked against badge-service's own /q/openapi by test-support's {@link ContractValidation}, the filter
+ * api's tests use too. badge-service's own part: the dashboard's static files ({@code /makers/assets/}) are no
+ * operations; {@link InvalidRequests} relaxes the request check; and a path made malformed on purpose
+ * ({@code //evil.example}) that a route still claims may answer any client error in such a test.
  */
-public class ContractValidationCallback implements QuarkusTestBeforeEachCallback, QuarkusTestAfterEachCallback {
+public class ContractValidationCallback extends ContractTestCallback {
 
-    @Override
-    public void beforeEach(QuarkusTestMethodContext context) {
-        if (RestAssured.filters().stream().noneMatch(ContractValidation.class::isInstance)) {
-            RestAssured.filters(ContractValidation.FILTER);
-        }
-        InvalidRequests marked = context.getTestMethod().getAnnotation(InvalidRequests.class);
-        if (marked == null) {
-            marked = context.getTestInstance().getClass().getAnnotation(InvalidRequests.class);
-        }
-        ContractValidation.FILTER.relaxRequests(marked != null);
-    }
+    private static final ContractValidation FILTER =
+            new ContractValidation(UnknownPaths.ANY_CLIENT_ERROR_WHEN_RELAXED, "/makers/assets/");
 
-    @Override
-    public void afterEach(QuarkusTestMethodContext context) {
-        ContractValidation.FILTER.relaxRequests(false);
+    public ContractValidationCallback() {
+        super(FILTER, InvalidRequests.class);
     }
 }

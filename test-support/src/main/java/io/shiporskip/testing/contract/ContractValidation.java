@@ -1,12 +1,8 @@
-package io.shiporskip.badge.contract;
+package io.shiporskip.testing.contract;
 
-import java.util.Map;
-import java.util.ArrayList;
-import java.nio.charset.StandardCharsets;
-import java.net.URLEncoder;
-import com.atlassian.oai.validator.model.SimpleRequest;
-import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.RestAssuredRequest;
 import com.atlassian.oai.validator.restassured.RestAssuredResponse;
@@ -18,39 +14,64 @@ import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The OpenAPI document is the contract: every request a test sends through REST Assured and every response it
- * gets back are validated against badge-service's own {@code /q/openapi} (swagger-request-validator), as api's
- * tests do against api's (the same filter, api/src/test/java/io/shiporskip/api/contract). A response that
+ * gets back are validated against the service's own {@code /q/openapi} (swagger-request-validator). A response that
  * differs from the document — a status it does not list, a body that breaks its schema (a {@code null} where the
  * schema forbids one, a missing required field, a wrong type), a wrong content type, a documented required header
  * missing — fails the test that received it, as does a request the document does not allow unless the test is
- * marked {@link InvalidRequests}.
+ * marked as sending invalid requests on purpose (each service's {@code InvalidRequests}, see
+ * {@link ContractTestCallback}).
  *
- * <p>The document is fetched once per test run (JVM) from the first application a test talks to, and kept in a
- * system property so every Quarkus application restart (test profiles) reuses the same text.
+ * <p>One filter for api and badge-service; what differs between them is given to the constructor. The document is
+ * fetched once per test run (JVM) from the first application a test talks to, and kept in a system property so
+ * every Quarkus application restart (test profiles) reuses the same text; with the system property
+ * {@code contract.openapi.document} set (each service's surefire configuration) a copy is written to that file.
  */
 public final class ContractValidation implements OrderedFilter {
 
-    public static final ContractValidation FILTER = new ContractValidation();
+    /** What a request to a path the document does not have may be answered. */
+    public enum UnknownPaths {
+        /** 404 or 405, always. */
+        NOT_FOUND_OR_NOT_ALLOWED,
+        /**
+         * 404 or 405; and in a test marked as sending invalid requests, any client error (a path made malformed on
+         * purpose, such as {@code //evil.example}, that a route still claims).
+         */
+        ANY_CLIENT_ERROR_WHEN_RELAXED
+    }
 
     private static final String DOCUMENT_PROPERTY = "contract.openapi.text";
-    /** Not API operations: Quarkus's own endpoints (health, metrics, the document itself) and static files. */
-    private static final List<String> OUTSIDE_THE_CONTRACT = List.of("/q/", "/makers/assets/");
+    private static final String COPY_PROPERTY = "contract.openapi.document";
+    /** Quarkus's own endpoints (health, metrics, the document itself) are never API operations. */
+    private static final String QUARKUS = "/q/";
 
+    private final List<String> outsideTheContract;
+    private final UnknownPaths unknownPaths;
     private volatile OpenApiInteractionValidator validator;
     private volatile boolean relaxRequests;
 
-    private ContractValidation() {
+    /**
+     * @param unknownPaths what a path the document does not have may answer
+     * @param staticFiles path prefixes of static files, which are no operations (besides {@code /q/})
+     */
+    public ContractValidation(UnknownPaths unknownPaths, String... staticFiles) {
+        this.unknownPaths = unknownPaths;
+        this.outsideTheContract = Stream.concat(Stream.of(QUARKUS), Stream.of(staticFiles)).toList();
     }
 
     void relaxRequests(boolean relax) {
@@ -69,7 +90,7 @@ public final class ContractValidation implements OrderedFilter {
         Response response = context.next(request, responseSpec);
         String path = URI.create(request.getURI()).getRawPath();
         // A CORS preflight is answered by the CORS filter, not by an operation of the document.
-        if ("OPTIONS".equals(request.getMethod()) || OUTSIDE_THE_CONTRACT.stream().anyMatch(path::startsWith)) {
+        if ("OPTIONS".equals(request.getMethod()) || outsideTheContract.stream().anyMatch(path::startsWith)) {
             return response;
         }
         ValidationReport report = validator(request).validate(validatorRequest(request),
@@ -83,8 +104,8 @@ public final class ContractValidation implements OrderedFilter {
             if (response.statusCode() == 404 || response.statusCode() == 405) {
                 return response;
             }
-            // A path made malformed on purpose (//evil.example) that a route still claims: any client error will do.
-            if (relaxRequests && response.statusCode() >= 400 && response.statusCode() < 500) {
+            if (unknownPaths == UnknownPaths.ANY_CLIENT_ERROR_WHEN_RELAXED && relaxRequests
+                    && response.statusCode() >= 400 && response.statusCode() < 500) {
                 return response;
             }
             throw new AssertionError("Contract violation: " + request.getMethod() + " " + path + " is not in the "
@@ -171,7 +192,7 @@ public final class ContractValidation implements OrderedFilter {
                 throw new IllegalStateException("GET " + uri + " answered " + answer.statusCode());
             }
             System.setProperty(DOCUMENT_PROPERTY, answer.body());
-            String copy = System.getProperty("contract.openapi.document");
+            String copy = System.getProperty(COPY_PROPERTY);
             if (copy != null) {
                 Path file = Path.of(copy);
                 Files.createDirectories(file.getParent());
