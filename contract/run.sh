@@ -38,6 +38,15 @@ cleanup() {
     rm -rf "$WORK"
 }
 trap cleanup EXIT
+# Waits up to 60 s for a started service's /q/health/ready: name, base URL, pid, log.
+wait_ready() {
+    for _ in $(seq 1 60); do
+        curl -fsS "$2/q/health/ready" >/dev/null 2>&1 && return 0
+        kill -0 "$3" 2>/dev/null || { echo "contract: $1 stopped"; tail -30 "$4"; exit 1; }
+        sleep 1
+    done
+    echo "contract: $1 is not ready"; tail -30 "$4"; exit 1
+}
 
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
 openssl genrsa -out "$WORK/rsa.pem" 2048 2>/dev/null
@@ -58,12 +67,7 @@ echo "== contract: starting $JAR on :$PORT (prod profile)"
     exec java -jar "$JAR"
 ) >"$WORK/api.log" 2>&1 &
 API_PID=$!
-for _ in $(seq 1 60); do
-    curl -fsS "$API_URL/q/health/ready" >/dev/null 2>&1 && break
-    kill -0 "$API_PID" 2>/dev/null || { echo "contract: the api stopped"; tail -30 "$WORK/api.log"; exit 1; }
-    sleep 1
-done
-curl -fsS "$API_URL/q/health/ready" >/dev/null || { echo "contract: the api is not ready"; tail -30 "$WORK/api.log"; exit 1; }
+wait_ready "the api" "$API_URL" "$API_PID" "$WORK/api.log"
 
 echo "== contract: starting $BADGE_JAR on :$BADGE_PORT (prod profile, verdicts and token keys from the api above)"
 (
@@ -73,12 +77,7 @@ echo "== contract: starting $BADGE_JAR on :$BADGE_PORT (prod profile, verdicts a
     exec java -jar "$BADGE_JAR"
 ) >"$WORK/badge.log" 2>&1 &
 BADGE_PID=$!
-for _ in $(seq 1 60); do
-    curl -fsS "$BADGE_URL/q/health/ready" >/dev/null 2>&1 && break
-    kill -0 "$BADGE_PID" 2>/dev/null || { echo "contract: badge-service stopped"; tail -30 "$WORK/badge.log"; exit 1; }
-    sleep 1
-done
-curl -fsS "$BADGE_URL/q/health/ready" >/dev/null || { echo "contract: badge-service is not ready"; tail -30 "$WORK/badge.log"; exit 1; }
+wait_ready badge-service "$BADGE_URL" "$BADGE_PID" "$WORK/badge.log"
 
 mkdir -p openapi
 curl -fsS -H 'Accept: application/json' "$API_URL/q/openapi?format=json" -o openapi/openapi.json

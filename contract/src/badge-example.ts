@@ -11,20 +11,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import createClient from "openapi-fetch";
 import type { components, paths } from "./badge-schema.js";
-import type { paths as ApiPaths } from "./schema.js";
+import { API_URL, api, bearer, check, problem, required, run, signIn, sleep } from "./checks.js";
 
-type ProblemDetail = components["schemas"]["ProblemDetail"];
 type MakerStats = components["schemas"]["MakerStats"];
 
-const API_URL = required("API_URL");
 const BADGE_URL = required("BADGE_URL");
 const badges = createClient<paths>({ baseUrl: BADGE_URL });
-const api = createClient<ApiPaths>({ baseUrl: API_URL });
 /** What the first run leaves for the api-down run: a tool badge-service has seen. */
 const STATE = "dist/badge-example.state.json";
-
-let passed = 0;
-let failed = 0;
 
 async function main(): Promise<void> {
   if (process.argv[2] === "api-down") {
@@ -121,7 +115,7 @@ async function main(): Promise<void> {
     // The operation answers JSON or CSV (Accept): the type says both; this asked for JSON.
     stats = typeof answer.data === "object" ? answer.data : undefined;
     if (stats && stats.totals.badge.total >= 1 && stats.totals.clicks >= 0 && stats.totals.embed.total >= 1) break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
   }
   check("maker stats (JSON) with the maker's token", stats?.tool.slug === slug && stats.tool.name === tool.name
     && stats.days.length > 0
@@ -148,52 +142,9 @@ async function mailedToken(from: number): Promise<string> {
   for (let i = 0; i < 50; i++) {
     const found = /verification\?token=([A-Za-z0-9_-]+)/.exec(readFileSync(required("API_LOG"), "utf8").slice(from));
     if (found?.[1]) return found[1];
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
   throw new Error("no confirmation mail in the api's log");
 }
 
-async function signIn(email: string, password: string): Promise<string> {
-  const { data, error } = await api.POST("/api/auth/token", { body: { email, password } });
-  if (error) throw new Error(`sign-in as ${email}: ${error.status} ${error.detail ?? error.title}`);
-  return data.accessToken;
-}
-
-function bearer(token: string): { Authorization: string } {
-  return { Authorization: `Bearer ${token}` };
-}
-
-function problem(name: string, answer: { error?: ProblemDetail | unknown; response: Response }, status: number, code: string,
-    more: (p: ProblemDetail) => boolean = () => true): void {
-  const p = answer.error as ProblemDetail | undefined;
-  check(name, answer.response.status === status && p !== undefined && p.status === status
-    && p.type === `urn:shiporskip:problem:${code}`
-    && (answer.response.headers.get("Content-Type") ?? "").startsWith("application/problem+json") && more(p),
-    p === undefined ? `status ${answer.response.status}` : `${p.status} ${p.type}`);
-}
-
-function check(name: string, ok: boolean, detail = ""): void {
-  if (ok) {
-    passed++;
-    console.log(`ok   ${name}${detail ? ` (${detail})` : ""}`);
-  } else {
-    failed++;
-    console.log(`FAIL ${name}${detail ? ` (${detail})` : ""}`);
-  }
-}
-
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-}
-
-main()
-  .catch((e: unknown) => {
-    failed++;
-    console.log(`FAIL ${e instanceof Error ? e.message : String(e)}`);
-  })
-  .finally(() => {
-    console.log(`badge client: ${passed} passed, ${failed} failed`);
-    process.exitCode = failed === 0 ? 0 : 1;
-  });
+run("badge client", main);

@@ -5,17 +5,10 @@
  *
  * Run against a live api: API_URL, ADMIN_EMAIL and ADMIN_PASSWORD (an account of role admin).
  */
-import createClient from "openapi-fetch";
 import type { components, paths } from "./schema.js";
+import { api, bearer, check, problem, required, run, signIn } from "./checks.js";
 
 type ToolSummary = components["schemas"]["ToolSummary"];
-type ProblemDetail = components["schemas"]["ProblemDetail"];
-
-const API_URL = required("API_URL");
-const api = createClient<paths>({ baseUrl: API_URL });
-
-let passed = 0;
-let failed = 0;
 
 async function main(): Promise<void> {
   // ---- the catalog: every page until nextCursor is null ----
@@ -114,48 +107,4 @@ async function main(): Promise<void> {
   problem("409 for a taken e-mail", again, 409, "conflict");
 }
 
-async function signIn(email: string, password: string): Promise<string> {
-  const { data, error } = await api.POST("/api/auth/token", { body: { email, password } });
-  if (error) throw new Error(`sign-in as ${email}: ${error.status} ${error.detail ?? error.title}`);
-  check(`sign-in as ${email.split("@")[0]}`, data.tokenType === "Bearer" && data.expiresIn > 0);
-  return data.accessToken;
-}
-
-function bearer(token: string): { Authorization: string } {
-  return { Authorization: `Bearer ${token}` };
-}
-
-function problem(name: string, answer: { error?: ProblemDetail; response: Response }, status: number, code: string,
-    more: (p: ProblemDetail) => boolean = () => true): void {
-  const p = answer.error;
-  check(name, answer.response.status === status && p !== undefined && p.status === status
-    && p.type === `urn:shiporskip:problem:${code}`
-    && (answer.response.headers.get("Content-Type") ?? "").startsWith("application/problem+json") && more(p),
-    p === undefined ? `status ${answer.response.status}` : `${p.status} ${p.type}`);
-}
-
-function check(name: string, ok: boolean, detail = ""): void {
-  if (ok) {
-    passed++;
-    console.log(`ok   ${name}${detail ? ` (${detail})` : ""}`);
-  } else {
-    failed++;
-    console.log(`FAIL ${name}${detail ? ` (${detail})` : ""}`);
-  }
-}
-
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-}
-
-main()
-  .catch((e: unknown) => {
-    failed++;
-    console.log(`FAIL ${e instanceof Error ? e.message : String(e)}`);
-  })
-  .finally(() => {
-    console.log(`client: ${passed} passed, ${failed} failed`);
-    process.exitCode = failed === 0 ? 0 : 1;
-  });
+run("client", main);
