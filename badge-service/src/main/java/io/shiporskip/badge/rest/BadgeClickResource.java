@@ -57,7 +57,8 @@ public class BadgeClickResource {
             + "/embed/{slug}")
     @APIResponse(responseCode = "400", description = "Malformed slug, or an unknown or repeated src")
     @APIResponse(responseCode = "404", description = "Unknown tool, never redirected: a page saying so (with a link to the "
-            + "site) for a browser, whose Accept names text/html; a problem for everyone else",
+            + "site) for a browser, whose Accept names text/html; a problem for everyone else (application/json when "
+            + "Accept names that and admits no application/problem+json)",
             content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> click(@PathParam("slug") String slug, @QueryParam("src") List<String> srcParam,
             @QueryParam("via") List<String> viaParam, @Context HttpServerRequest request) {

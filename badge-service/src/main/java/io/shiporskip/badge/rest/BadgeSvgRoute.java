@@ -141,7 +141,8 @@ public class BadgeSvgRoute {
     /**
      * Every error of the image route: an SVG that renders in an {@code <img>} (a problem+json body would be blocked by
      * the browser, ERR_BLOCKED_BY_ORB, and show a broken image), with the status and {@code no-store}; the problem
-     * document only for a client that asks for JSON. Off the hot path: the images are rendered at startup.
+     * document only for a client that asks for JSON, labelled with the JSON type it asked for. Off the hot path: the
+     * images are rendered at startup.
      */
     private void fail(RoutingContext ctx, ErrorState state, BadgeStyle style, Theme theme, String field, String detail) {
         HttpServerResponse response = ctx.response();
@@ -149,7 +150,8 @@ public class BadgeSvgRoute {
             response.putHeader(Headers.NOSNIFF_NAME, Headers.NOSNIFF).putHeader(Headers.ALLOW_ORIGIN_NAME, Headers.ANY)
                     .putHeader(Headers.FRAME_OPTIONS_NAME, Headers.DENY).putHeader(Headers.CSP_NAME, Headers.API_CSP)
                     .putHeader(Headers.VARY, Headers.ACCEPT);
-            ProblemMapper.send(response, ProblemMapper.problem(state.status, detail, ctx.request().path(), field, field == null ? null : detail));
+            ProblemMapper.send(response, ProblemMapper.problem(state.status, detail, ctx.request().path(), field, field == null ? null : detail),
+                    Headers.problemMediaType(ctx.request().getHeader(Headers.ACCEPT)));
             return;
         }
         imageHeaders(response.headers());

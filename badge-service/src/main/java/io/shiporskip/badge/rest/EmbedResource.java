@@ -61,7 +61,8 @@ public class EmbedResource {
     @Operation(operationId = "getWidget",
             summary = "Verdict widget for an iframe (360x260, no JavaScript); errors are HTML cards (problem+json when asked for)",
             description = "Counted as an embed impression (a 304 too). Every error is a designed HTML card that renders in the "
-                    + "frame, unless Accept names application/json or application/problem+json: then it is a problem.")
+                    + "frame, unless Accept names application/json or application/problem+json: then it is a problem, "
+                    + "labelled application/json when Accept names that and admits no application/problem+json.")
     @APIResponse(responseCode = "200", description = "The widget. Its ETag changes with the verdict, the theme, the placement "
             + "and the framing page's host (the widget's link names it)", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Malformed slug, or an unknown or repeated theme or src: a card saying which",

@@ -1,5 +1,6 @@
 package io.shiporskip.badge.rest;
 
+import io.shiporskip.model.ProblemDetail;
 import io.vertx.core.http.HttpHeaders;
 
 /** Header names and values shared by the routes, pre-encoded once for the Vert.x hot path. */
@@ -56,5 +57,41 @@ final class Headers {
 
     static boolean wantsJson(io.vertx.core.http.HttpServerRequest request) {
         return wantsJson(request.getHeader(ACCEPT));
+    }
+
+    /**
+     * The media type of a problem on the routes whose successes are no JSON — the badge image, the widget, the
+     * click-through ({@link #answersProblemsAsAsked}): {@code application/problem+json}, unless the client's Accept
+     * names {@code application/json} and admits no {@code application/problem+json} (not by name, nor by
+     * {@code application/*} or a full wildcard): then the same document as {@code application/json}, the one type it
+     * asked for. The OpenAPI document lists both on those routes' errors (OpenApiContract).
+     */
+    static String problemMediaType(String accept) {
+        if (accept == null) {
+            return ProblemDetail.MEDIA_TYPE;
+        }
+        boolean json = false;
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
+            boolean refused = false;
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].trim().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+                refused |= parameter.matches("q=0(\\.0{0,3})?");
+            }
+            if (refused) {
+                continue;
+            }
+            if (type.equals(ProblemDetail.MEDIA_TYPE) || type.equals("application/*") || type.equals("*/*")) {
+                return ProblemDetail.MEDIA_TYPE;
+            }
+            json |= type.equals("application/json");
+        }
+        return json ? "application/json" : ProblemDetail.MEDIA_TYPE;
+    }
+
+    /** The routes {@link #problemMediaType} applies to, by request path: the widget and the click-through (JAX-RS). */
+    static boolean answersProblemsAsAsked(String path) {
+        return path != null && (path.startsWith("/embed/") || path.startsWith("/api/badge-click/"));
     }
 }

@@ -73,6 +73,19 @@ public class OpenApiContract implements OASFilter {
             "Counts", List.of("clickThroughRate"), // no human impressions that day
             "Referrer", List.of("host")); // the events that named no usable referrer
 
+    /**
+     * Operations whose successes are no JSON (an image, a page, a redirect) but whose errors are problems for a client
+     * that asks for JSON: labelled as it asked ({@link Headers#problemMediaType}), so their errors list
+     * {@code application/json} beside {@code application/problem+json}, both the ProblemDetail schema.
+     */
+    private static final List<String> PROBLEMS_AS_ASKED = List.of("/api/badge/{slug}", "/embed/{slug}", "/api/badge-click/{slug}");
+
+    /**
+     * GETs without a HEAD twin: the dashboard's previews are Vert.x routes for GET only (a HEAD there is a 404).
+     * Every other GET answers HEAD (Quarkus REST does for every GET; the badge image registers it).
+     */
+    private static final List<String> GET_ONLY = List.of("/makers/preview/");
+
     /** Paths that need a bearer token, and the role. Everything else is public. */
     private static final Map<String, String> SECURED = Map.of("/api/makers/",
             "`maker` (with the tool in the token's `tools` claim) or `admin`");
@@ -86,6 +99,9 @@ public class OpenApiContract implements OASFilter {
         }
         addProblemSchema(components);
         addHeaders(components);
+        if (openAPI.getPaths() != null) {
+            openAPI.getPaths().getPathItems().forEach(OpenApiContract::headTwin);
+        }
         if (openAPI.getPaths() != null) {
             for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
                 for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
@@ -287,7 +303,8 @@ public class OpenApiContract implements OASFilter {
             int status = Integer.parseInt(entry.getKey());
             APIResponse answer = entry.getValue();
             if (status >= 400 && body) {
-                problemContent(answer);
+                // A 406 means Accept named none of the types, application/json included: always problem+json.
+                problemContent(answer, PROBLEMS_AS_ASKED.contains(path) && status != 406);
             }
             if (status == 304 || status == 204 || !body) {
                 answer.setContent(null);
@@ -317,7 +334,7 @@ public class OpenApiContract implements OASFilter {
      * An error's problem document, beside the image or page a browser gets instead (those keep their schema). A media
      * type without a schema, or with a bare {@code type: object}, gets the one it really has.
      */
-    private static void problemContent(APIResponse response) {
+    private static void problemContent(APIResponse response, boolean alsoPlainJson) {
         Content content = response.getContent();
         if (content == null) {
             content = OASFactory.createContent();
@@ -327,13 +344,51 @@ public class OpenApiContract implements OASFilter {
             MediaType media = content.getMediaType(type);
             boolean json = type.contains("json");
             if (json && !type.equals(ProblemDetail.MEDIA_TYPE)) {
-                content.removeMediaType(type); // errors are never plain JSON
+                content.removeMediaType(type); // added back below where a client asking for JSON gets that label
             } else if (!json && (media.getSchema() == null)) {
                 media.setSchema(string());
             }
         }
         content.addMediaType(ProblemDetail.MEDIA_TYPE, OASFactory.createMediaType()
                 .schema(OASFactory.createSchema().ref(SCHEMAS + PROBLEM)));
+        if (alsoPlainJson) {
+            content.addMediaType("application/json", OASFactory.createMediaType()
+                    .schema(OASFactory.createSchema().ref(SCHEMAS + PROBLEM)));
+        }
+    }
+
+    /**
+     * Every GET that answers HEAD documents it, so a client (a link checker, an image proxy) or a validator sending
+     * HEAD finds the operation: GET's parameters and statuses, no bodies (the loop then adds the same headers). The
+     * operationId is GET's with {@code head} for {@code get} ({@code getWidget} → {@code headWidget}), or
+     * {@code head} + GET's capitalised ({@code clickThrough} → {@code headClickThrough}).
+     */
+    private static void headTwin(String path, PathItem item) {
+        Operation get = item.getGET();
+        if (get == null || item.getHEAD() != null || GET_ONLY.stream().anyMatch(path::startsWith)) {
+            return;
+        }
+        Operation head = OASFactory.createOperation()
+                .summary(get.getSummary() == null ? null : get.getSummary() + ": headers only (HEAD)")
+                .description("What GET answers, without a body: the same status and headers"
+                        + (get.getDescription() == null ? "." : ". " + get.getDescription()))
+                .parameters(get.getParameters() == null ? null : new ArrayList<>(get.getParameters()))
+                .extensions(get.getExtensions() == null ? null : new LinkedHashMap<>(get.getExtensions()));
+        String id = get.getOperationId();
+        if (id != null) {
+            head.setOperationId(id.startsWith("get") && id.length() > 3 && Character.isUpperCase(id.charAt(3))
+                    ? "head" + id.substring(3) : "head" + Character.toUpperCase(id.charAt(0)) + id.substring(1));
+        }
+        org.eclipse.microprofile.openapi.models.responses.APIResponses responses = OASFactory.createAPIResponses();
+        get.getResponses().getAPIResponses().forEach((status, answer) -> {
+            APIResponse copy = OASFactory.createAPIResponse().description(answer.getDescription());
+            if (answer.getHeaders() != null) {
+                copy.setHeaders(new LinkedHashMap<>(answer.getHeaders()));
+            }
+            responses.addAPIResponse(status, copy);
+        });
+        head.setResponses(responses);
+        item.setHEAD(head);
     }
 
     private static void header(APIResponse response, String name) {

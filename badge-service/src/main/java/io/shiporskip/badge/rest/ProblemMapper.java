@@ -36,12 +36,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public RestResponse<ProblemDetail> badInput(BadInputException e, HttpServerRequest request) {
-        return respond(problem(400, e.getMessage(), request.path(), e.field(), e.getMessage()));
+        return respond(problem(400, e.getMessage(), request.path(), e.field(), e.getMessage()), request);
     }
 
     @ServerExceptionMapper
     public RestResponse<ProblemDetail> problem(ProblemException e, HttpServerRequest request) {
-        return respond(problem(e.status(), e.getMessage(), request.path(), null, null));
+        return respond(problem(e.status(), e.getMessage(), request.path(), null, null), request);
     }
 
     @ServerExceptionMapper
@@ -49,14 +49,15 @@ public class ProblemMapper {
         List<ProblemDetail.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new ProblemDetail.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
-        return respond(new ProblemDetail(ProblemTypes.of(400), title(400), 400, "Request parameters are invalid", request.path(), errors));
+        return respond(new ProblemDetail(ProblemTypes.of(400), title(400), 400, "Request parameters are invalid", request.path(), errors),
+                request);
     }
 
     @ServerExceptionMapper
     public RestResponse<ProblemDetail> web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
         String detail = status == 404 ? "No such resource" : status == 405 ? "Method not allowed" : title(status);
-        return respond(problem(status, detail, request.path(), null, null));
+        return respond(problem(status, detail, request.path(), null, null), request);
     }
 
     // Token-protected routes (maker statistics): no, expired, forged or foreign-issuer token → 401 with a
@@ -73,25 +74,33 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public RestResponse<ProblemDetail> forbidden(io.quarkus.security.ForbiddenException e, HttpServerRequest request) {
-        return respond(problem(403, "This token does not allow access to this resource", request.path(), null, null));
+        return respond(problem(403, "This token does not allow access to this resource", request.path(), null, null), request);
     }
 
     @ServerExceptionMapper
     public RestResponse<ProblemDetail> unexpected(Throwable e, HttpServerRequest request) {
         Log.errorf(e, "unexpected failure on %s", request.path());
-        return respond(problem(500, "Something went wrong on our side", request.path(), null, null));
+        return respond(problem(500, "Something went wrong on our side", request.path(), null, null), request);
     }
 
-    private static RestResponse<ProblemDetail> respond(ProblemDetail p) {
+    /** The widget and the click-through label the problem as the client asked (Headers.problemMediaType). */
+    private static RestResponse<ProblemDetail> respond(ProblemDetail p, HttpServerRequest request) {
+        String type = Headers.answersProblemsAsAsked(request.path())
+                ? Headers.problemMediaType(request.getHeader(Headers.ACCEPT.toString())) : ProblemDetail.MEDIA_TYPE;
         RestResponse.ResponseBuilder<ProblemDetail> b = RestResponse.ResponseBuilder.<ProblemDetail>create(p.status())
                 .entity(p)
-                .type(ProblemDetail.MEDIA_TYPE)
+                .type(type)
                 .header("Cache-Control", "no-store");
         return b.build();
     }
 
     /** The same documents, written straight to a Vert.x response. */
     public static void send(HttpServerResponse response, ProblemDetail p) {
+        send(response, p, ProblemDetail.MEDIA_TYPE);
+    }
+
+    /** As {@link #send(HttpServerResponse, ProblemDetail)}, labelled {@code mediaType} (Headers.problemMediaType). */
+    static void send(HttpServerResponse response, ProblemDetail p, String mediaType) {
         byte[] body;
         try {
             body = JSON.writeValueAsBytes(p);
@@ -99,7 +108,7 @@ public class ProblemMapper {
             body = ("{\"title\":\"" + title(p.status()) + "\",\"status\":" + p.status() + "}").getBytes(StandardCharsets.UTF_8);
         }
         response.setStatusCode(p.status())
-                .putHeader("Content-Type", ProblemDetail.MEDIA_TYPE)
+                .putHeader("Content-Type", mediaType)
                 .putHeader("Cache-Control", "no-store")
                 .end(io.vertx.core.buffer.Buffer.buffer(body));
     }
