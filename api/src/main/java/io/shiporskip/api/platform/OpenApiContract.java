@@ -156,6 +156,7 @@ public class OpenApiContract implements OASFilter {
         Set<String> responseSchemas = new HashSet<>();
         Set<String> requestSchemas = new HashSet<>();
         if (openAPI.getPaths() != null) {
+            openAPI.getPaths().getPathItems().values().forEach(OpenApiContract::headTwin);
             for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
                 for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
                     Operation operation = entry.getValue();
@@ -194,6 +195,9 @@ public class OpenApiContract implements OASFilter {
                         }
                     }
                     conditional(operation);
+                    if (entry.getKey() == PathItem.HttpMethod.HEAD) {
+                        operation.getResponses().getAPIResponses().values().forEach(answer -> answer.setContent(null));
+                    }
                     collectRefs(operation, responseSchemas, requestSchemas, components);
                     dropMarkers(operation);
                 }
@@ -203,6 +207,42 @@ public class OpenApiContract implements OASFilter {
         schemas(components, responseSchemas, requestSchemas);
         dropInlinedEnums(openAPI, components, before);
         tags(openAPI);
+    }
+
+    /**
+     * Quarkus REST answers HEAD on every GET (GET's status and headers, no body), so the document says so: a HEAD
+     * operation beside each GET, with GET's parameters, statuses and markers (role, conditional, HTML errors); the loop
+     * then documents it like any operation, and drops every body. The id is GET's with {@code head} for {@code get}
+     * ({@code getTool} → {@code headTool}), or {@code head} + GET's capitalised ({@code listTools} → {@code headListTools}).
+     */
+    private static void headTwin(PathItem item) {
+        Operation get = item.getGET();
+        if (get == null || item.getHEAD() != null) {
+            return;
+        }
+        Operation head = OASFactory.createOperation()
+                .summary(get.getSummary() == null ? null : get.getSummary() + ": headers only (HEAD)")
+                .description("What GET answers, without a body: the same status and headers"
+                        + (get.getDescription() == null || get.getDescription().isBlank() ? "." : ". " + get.getDescription()))
+                .tags(get.getTags() == null ? null : new ArrayList<>(get.getTags()))
+                .parameters(get.getParameters() == null ? null : new ArrayList<>(get.getParameters()))
+                .extensions(get.getExtensions() == null ? null : new LinkedHashMap<>(get.getExtensions()))
+                .security(get.getSecurity() == null ? null : new ArrayList<>(get.getSecurity()));
+        String id = get.getOperationId();
+        if (id != null) {
+            head.setOperationId(id.startsWith("get") && id.length() > 3 && Character.isUpperCase(id.charAt(3))
+                    ? "head" + id.substring(3) : "head" + Character.toUpperCase(id.charAt(0)) + id.substring(1));
+        }
+        org.eclipse.microprofile.openapi.models.responses.APIResponses responses = OASFactory.createAPIResponses();
+        get.getResponses().getAPIResponses().forEach((status, answer) -> {
+            APIResponse copy = OASFactory.createAPIResponse().description(answer.getDescription());
+            if (answer.getHeaders() != null) {
+                copy.setHeaders(new LinkedHashMap<>(answer.getHeaders()));
+            }
+            responses.addAPIResponse(status, copy);
+        });
+        head.setResponses(responses);
+        item.setHEAD(head);
     }
 
     /**
