@@ -8,11 +8,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 import io.shiporskip.api.AccountsProfile;
+import io.shiporskip.api.tool.TestCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -34,26 +34,15 @@ class AuthorizationMatrixTest {
         }
     }
 
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
-
     @Test
     void everyProtectedRouteAnswersEachCallerWithTheExactStatus() {
         String admin = TestAccounts.adminToken();
-        String tool = "matrix-tool-" + System.nanoTime();
-        String otherTool = "matrix-other-" + System.nanoTime();
-        for (String slug : List.of(tool, otherTool)) {
-            given().auth().oauth2(admin).contentType("application/json").body(TestAccounts.toolBody(slug))
-                    .when().post("/api/tools").then().statusCode(201);
-        }
-        String makerEmail = TestAccounts.uniqueEmail("maker-this");
-        String otherMakerEmail = TestAccounts.uniqueEmail("maker-other");
+        String tool = TestCatalog.newTool("matrix-tool");
+        String otherTool = TestCatalog.newTool("matrix-other");
+        String makerEmail = TestAccounts.newMaker("maker-this", tool);
+        String otherMakerEmail = TestAccounts.newMaker("maker-other", otherTool);
         String grantee = TestAccounts.uniqueEmail("grantee");
-        TestAccounts.signUpVerified(makerEmail);
-        TestAccounts.signUpVerified(otherMakerEmail);
         TestAccounts.signUpVerified(grantee);
-        given().auth().oauth2(admin).when().put("/api/tools/" + tool + "/makers/" + makerEmail).then().statusCode(204);
-        given().auth().oauth2(admin).when().put("/api/tools/" + otherTool + "/makers/" + otherMakerEmail)
-                .then().statusCode(204);
 
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("anonymous", null);
@@ -85,7 +74,7 @@ class AuthorizationMatrixTest {
         expected.put(new Route("PUT", t + "/vote", () -> Map.of("decision", "SHIP")), reader200);
         expected.put(new Route("DELETE", t + "/vote", null), reader200);
         expected.put(new Route("POST", "/api/tools",
-                () -> TestAccounts.toolBody("matrix-new-" + System.nanoTime() + "-" + SEQUENCE.incrementAndGet())),
+                () -> TestCatalog.toolBody(TestCatalog.uniqueSlug("matrix-new"))),
                 List.of(401, 403, 403, 403, 201, 401, 401, 401));
         expected.put(new Route("PATCH", t, () -> Map.of("tagline", "Edited by the matrix")),
                 List.of(401, 403, 403, 403, 200, 401, 401, 401));

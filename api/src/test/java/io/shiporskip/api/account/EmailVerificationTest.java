@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.shiporskip.api.AccountsProfile;
 import io.shiporskip.api.tool.ConcurrentWritesTest;
+import io.shiporskip.api.tool.TestCatalog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Map;
@@ -60,9 +61,7 @@ class EmailVerificationTest {
     @Test
     void anImpostorGetsNoMakerRightsAndTheOwnerGetsTheAddressBack() throws Exception {
         String admin = adminToken();
-        String slug = "verified-maker-" + System.nanoTime();
-        given().auth().oauth2(admin).contentType("application/json").body(TestAccounts.toolBody(slug))
-                .when().post("/api/tools").then().statusCode(201);
+        String slug = TestCatalog.newTool("verified-maker");
         String founder = uniqueEmail("founder");
         TestAccounts.signUp(founder); // the impostor, who cannot read the founder's mail
         given().auth().oauth2(admin).when().put("/api/tools/" + slug + "/makers/" + founder).then().statusCode(409)

@@ -149,20 +149,13 @@ public final class TestAccounts {
         }
     }
 
-    /** A valid body for POST /api/tools; {@code slug} null leaves it to be derived from the name. */
-    public static Map<String, Object> toolBody(String slug) {
-        Map<String, Object> tool = new java.util.HashMap<>();
-        tool.put("slug", slug);
-        tool.put("name", "Quill Coder");
-        tool.put("vendor", "Quill Labs");
-        tool.put("tagline", "An editor plug-in that writes the boring half of your tests");
-        tool.put("description", "Generates unit tests from your diff and explains each one.");
-        tool.put("category", "Developer Tools");
-        tool.put("pricing", "Free tier / $12 per month");
-        tool.put("entryPrice", "Free");
-        tool.put("license", "Proprietary");
-        tool.put("website", "https://quill.example");
-        return tool;
+    /** A signed-up account that proved its address and that the admin made a maker of the tool; returns its e-mail. */
+    public static String newMaker(String prefix, String slug) {
+        String email = uniqueEmail(prefix);
+        signUpVerified(email);
+        given().auth().oauth2(adminToken()).when().put("/api/tools/" + slug + "/makers/" + email)
+                .then().statusCode(204);
+        return email;
     }
 
     /** The decoded JSON of a JWT part (0 header, 1 claims). */

@@ -178,9 +178,7 @@ class AdminClaimsTest {
         String reader = TestAccounts.newReaderToken("queue-reader");
         // Another maker: a real maker of a tool (not this one) is still no editor.
         String otherSlug = Claims.newTool("queue-auth-other", null);
-        String otherMaker = Claims.newMakerEmail("queue-other-maker");
-        given().auth().oauth2(TestAccounts.adminToken()).when().put("/api/tools/" + otherSlug + "/makers/" + otherMaker)
-                .then().statusCode(204);
+        String otherMaker = TestAccounts.newMaker("queue-other-maker", otherSlug);
         Map<String, String> callers = new LinkedHashMap<>();
         callers.put("anonymous", null);
         callers.put("reader", reader);

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.shiporskip.api.PostgresResource;
+import io.shiporskip.api.CatalogDatabase;
 import io.shiporskip.model.VerdictDecision;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Catalog text is editor input: nothing in it may become markup in the digest (Qute templates: needs the app). */
 @QuarkusTest
-@QuarkusTestResource(PostgresResource.class)
+@WithTestResource(CatalogDatabase.class)
 class DigestRendererTest {
 
     private final WeeklyDigest digest = new WeeklyDigest("2026-W45", LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 8),

@@ -1,15 +1,13 @@
 package io.shiporskip.api.feed;
 
 import static io.restassured.RestAssured.given;
-import static io.shiporskip.api.account.TestAccounts.adminToken;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.shiporskip.api.AccountsProfile;
-import io.shiporskip.api.account.TestAccounts;
-import java.util.HashMap;
+import io.shiporskip.api.tool.TestCatalog;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,19 +18,15 @@ class InvisibleCharactersTest {
 
     @Test
     void feedsAndShareTextDropBidiOverridesAndZeroWidthCharacters() {
-        String slug = "invisible-" + System.nanoTime();
-        Map<String, Object> tool = new HashMap<>(TestAccounts.toolBody(slug));
+        Map<String, Object> tool = TestCatalog.toolBody(TestCatalog.uniqueSlug("invisible"));
         tool.put("name", "Tru\u200Bst\u202Egpj.exe\u2060 Me\uFEFF");
         tool.put("tagline", "Sa\u200Dfe \u2066tagline\u2069");
         // Its own vendor and website: other tests search the shared database for the default tool's words.
         tool.put("vendor", "Invisible Ink");
         tool.put("website", "https://invisible.example");
-        given().auth().oauth2(adminToken()).contentType("application/json").body(tool)
-                .when().post("/api/tools").then().statusCode(201);
+        String slug = TestCatalog.createTool(tool);
         // Feeds list tools with a verdict.
-        given().auth().oauth2(adminToken()).contentType("application/json")
-                .body(Map.of("score", 80, "decision", "SHIP", "text", "Does what it says."))
-                .when().put("/api/tools/" + slug + "/reviews/builder").then().statusCode(201);
+        TestCatalog.review(slug, "builder", 80, "SHIP", "Does what it says.").then().statusCode(201);
 
         for (String feed : new String[] {"/api/verdicts/feed.atom", "/api/verdicts/feed.json"}) {
             String body = given().when().get(feed).then().statusCode(200).extract().asString();

@@ -11,11 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
-import io.shiporskip.api.PostgresResource;
+import io.shiporskip.api.CatalogDatabase;
 import io.shiporskip.api.digest.DigestSender;
 import io.shiporskip.api.digest.IsoWeek;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(PostgresResource.class)
+@WithTestResource(CatalogDatabase.class)
 class NewsletterTest {
 
     private static final Pattern CONFIRM_LINK =

@@ -1,23 +1,11 @@
 package io.shiporskip.api.page;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.shiporskip.testing.TestDatabase;
-import java.util.HashMap;
-import java.util.Map;
+import io.shiporskip.api.DemoDatabase;
 
-/** A fresh real PostgreSQL database for the page tests, with the demo catalog loaded. */
-public class PagesDatabase implements QuarkusTestResourceLifecycleManager {
+/** The page tests' own database ({@link PagesProfile}), at the site address those tests tell from the Host header. */
+public class PagesDatabase extends DemoDatabase {
 
-    @Override
-    public Map<String, String> start() {
-        Map<String, String> properties = new HashMap<>(
-                TestDatabase.freshDatabase("shiporskip_api_pages_test").quarkusProperties());
-        properties.put("shiporskip.demo-data", "true");
-        return properties;
-    }
-
-    @Override
-    public void stop() {
-        // dropped and recreated by the next run
+    public PagesDatabase() {
+        super("shiporskip_api_pages_test", PagesProfile.SITE);
     }
 }

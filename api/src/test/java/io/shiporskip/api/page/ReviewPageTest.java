@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.shiporskip.api.account.TestAccounts;
+import io.shiporskip.api.tool.TestCatalog;
 import io.shiporskip.model.Markup;
 import java.util.List;
 import java.util.Map;
@@ -112,18 +113,13 @@ class ReviewPageTest {
 
     @Test
     void userTextWithMarkupIsShownAsTextNeverRun() {
-        String admin = TestAccounts.adminToken();
-        String slug = "script-widget-" + System.nanoTime();
-        Map<String, Object> tool = TestAccounts.toolBody(slug);
+        Map<String, Object> tool = TestCatalog.toolBody(TestCatalog.uniqueSlug("script-widget"));
         tool.put("name", "<script>alert(\"name\")</script> Widget");
         tool.put("vendor", "Evil & Co <b>");
         tool.put("tagline", "\"><img src=x onerror=alert(1)>");
         tool.put("description", "<iframe src=\"https://evil.example\"></iframe> plain words");
-        given().auth().oauth2(admin).contentType("application/json").body(tool)
-                .when().post("/api/tools").then().statusCode(201);
-        given().auth().oauth2(admin).contentType("application/json")
-                .body(Map.of("score", 10, "decision", "SKIP", "text", "<script>document.cookie</script> & done"))
-                .when().put("/api/tools/" + slug + "/reviews/skeptic").then().statusCode(201);
+        String slug = TestCatalog.createTool(tool);
+        TestCatalog.review(slug, "skeptic", 10, "SKIP", "<script>document.cookie</script> & done").then().statusCode(201);
 
         String body = given().when().get("/tool/" + slug).then().statusCode(200).extract().asString();
         assertFalse(body.contains("<script"), "no script element, whatever the data says");
@@ -144,10 +140,7 @@ class ReviewPageTest {
 
     @Test
     void aToolWithoutReviewsOrVotesSaysSo() {
-        String admin = TestAccounts.adminToken();
-        String slug = "quiet-tool-" + System.nanoTime();
-        given().auth().oauth2(admin).contentType("application/json").body(TestAccounts.toolBody(slug))
-                .when().post("/api/tools").then().statusCode(201);
+        String slug = TestCatalog.newTool("quiet-tool");
 
         String body = given().when().get("/tool/" + slug).then().statusCode(200).extract().asString();
         Html page = Html.parse(body);
@@ -164,14 +157,9 @@ class ReviewPageTest {
 
     @Test
     void communityVotesAreCounted() {
-        String admin = TestAccounts.adminToken();
-        String slug = "voted-tool-" + System.nanoTime();
-        given().auth().oauth2(admin).contentType("application/json").body(TestAccounts.toolBody(slug))
-                .when().post("/api/tools").then().statusCode(201);
+        String slug = TestCatalog.newTool("voted-tool");
         for (String decision : List.of("SHIP", "SHIP", "SKIP")) {
-            given().auth().oauth2(TestAccounts.newReaderToken("voter")).contentType("application/json")
-                    .body(Map.of("decision", decision)).when().put("/api/tools/" + slug + "/vote")
-                    .then().statusCode(200);
+            TestCatalog.vote(TestAccounts.newReaderToken("voter"), slug, decision).then().statusCode(200);
         }
         given().when().get("/tool/" + slug).then().statusCode(200)
                 .body(containsString("67% ship · 3 votes"))

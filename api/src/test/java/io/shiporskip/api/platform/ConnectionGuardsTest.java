@@ -5,7 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.shiporskip.api.CatalogDatabase;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.inject.Inject;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** What keeps one request from holding a database connection for long, and readiness that notices when it happens. */
 @QuarkusTest
+@WithTestResource(CatalogDatabase.class)
 class ConnectionGuardsTest {
 
     @Inject

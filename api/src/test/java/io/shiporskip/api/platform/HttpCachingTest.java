@@ -17,7 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.shiporskip.api.AccountsProfile;
-import io.shiporskip.api.account.TestAccounts;
+import io.shiporskip.api.tool.TestCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,23 +64,18 @@ class HttpCachingTest {
     }
 
     private static String newTool(String category) {
-        String slug = "etag-" + System.nanoTime();
-        Map<String, Object> body = TestAccounts.toolBody(slug);
+        Map<String, Object> body = TestCatalog.toolBody(TestCatalog.uniqueSlug("etag"));
         // Words of its own: other tests search this database for the shared body's words ("quill").
         body.put("name", "Etagprobe");
         body.put("vendor", "Etagprobe Labs");
         body.put("tagline", "A probe of conditional requests");
         body.put("description", "Exists so that caching headers can be checked.");
         body.put("category", category);
-        given().auth().oauth2(adminToken()).contentType("application/json").body(body)
-                .when().post("/api/tools").then().statusCode(201);
-        return slug;
+        return TestCatalog.createTool(body);
     }
 
     private static void review(String slug, int score, String decision) {
-        given().auth().oauth2(adminToken()).contentType("application/json")
-                .body(Map.of("score", score, "decision", decision, "text", "Scored " + score + " after a week of use."))
-                .when().put("/api/tools/" + slug + "/reviews/builder").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        TestCatalog.review(slug, "builder", score, decision).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
     }
 
     @Test
@@ -117,8 +112,7 @@ class HttpCachingTest {
         assertEquals("\"" + version + "\"", etag);
         String detail = conditional("/api/tools/" + slug);
 
-        given().auth().oauth2(newReaderToken("etag-voter")).contentType("application/json")
-                .body(Map.of("decision", "SHIP")).when().put("/api/tools/" + slug + "/vote").then().statusCode(200);
+        TestCatalog.vote(newReaderToken("etag-voter"), slug, "SHIP").then().statusCode(200);
 
         changed(path, etag);
         changed("/api/tools/" + slug, detail);

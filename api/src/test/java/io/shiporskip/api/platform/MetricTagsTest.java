@@ -3,7 +3,9 @@ package io.shiporskip.api.platform;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.shiporskip.api.CatalogDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * their own series, and every unknown path shares one tag.
  */
 @QuarkusTest
+@WithTestResource(CatalogDatabase.class)
 class MetricTagsTest {
 
     @Test

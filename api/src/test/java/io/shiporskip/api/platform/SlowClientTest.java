@@ -3,10 +3,12 @@ package io.shiporskip.api.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.shiporskip.api.CatalogDatabase;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(SlowClientTest.ShortIdleTimeout.class)
+@WithTestResource(CatalogDatabase.class)
 class SlowClientTest {
 
     public static class ShortIdleTimeout implements QuarkusTestProfile {

@@ -33,7 +33,7 @@ public class ConcurrentWritesTest {
     @Test
     void identicalBookmarkWritesAllSucceedAndLeaveOneRow() throws Exception {
         String reader = newReaderToken("race-bookmark");
-        String slug = ReaderTest.newTool("race-bookmark");
+        String slug = TestCatalog.newTool("race-bookmark");
         assertEquals(Map.of(204, SameTime.REQUESTS), SameTime.statuses(() -> given().auth().oauth2(reader)
                 .when().put("/api/me/bookmarks/" + slug)));
         given().auth().oauth2(reader).when().get("/api/me/bookmarks").then().statusCode(200)
@@ -47,7 +47,7 @@ public class ConcurrentWritesTest {
     @Test
     void mixedBookmarkAddsAndRemovesNeverFail() throws Exception {
         String reader = newReaderToken("race-mixed");
-        String slug = ReaderTest.newTool("race-mixed");
+        String slug = TestCatalog.newTool("race-mixed");
         for (int round = 0; round < 3; round++) {
             int[] turn = {0};
             assertEquals(Map.of(204, SameTime.REQUESTS), SameTime.statuses(() -> {
@@ -64,9 +64,8 @@ public class ConcurrentWritesTest {
     @Test
     void identicalVotesCountOnceAndWithdrawalsToo() throws Exception {
         String reader = newReaderToken("race-vote");
-        String slug = ReaderTest.newTool("race-vote");
-        assertEquals(Map.of(200, SameTime.REQUESTS), SameTime.statuses(() -> given().auth().oauth2(reader).contentType("application/json")
-                .body(Map.of("decision", "SHIP")).when().put("/api/tools/" + slug + "/vote")));
+        String slug = TestCatalog.newTool("race-vote");
+        assertEquals(Map.of(200, SameTime.REQUESTS), SameTime.statuses(() -> TestCatalog.vote(reader, slug, "SHIP")));
         given().when().get("/api/tools/" + slug).then().statusCode(200)
                 .body("community.votes", equalTo(1)).body("community.ships", equalTo(1));
         assertEquals(Map.of(200, SameTime.REQUESTS), SameTime.statuses(() -> given().auth().oauth2(reader)
@@ -79,7 +78,7 @@ public class ConcurrentWritesTest {
     @Test
     void oneReaderFlippingAndWithdrawingAtOnceLeavesExactCounts() throws Exception {
         String reader = newReaderToken("race-flip");
-        String slug = ReaderTest.newTool("race-flip");
+        String slug = TestCatalog.newTool("race-flip");
         int[] next = {0};
         for (int round = 0; round < 3; round++) {
             assertEquals(Map.of(200, SameTime.REQUESTS), SameTime.statuses(() -> {
@@ -88,8 +87,7 @@ public class ConcurrentWritesTest {
                     i = next[0]++;
                 }
                 return i % 3 == 2 ? given().auth().oauth2(reader).when().delete("/api/tools/" + slug + "/vote")
-                        : given().auth().oauth2(reader).contentType("application/json")
-                                .body(Map.of("decision", i % 3 == 0 ? "SHIP" : "SKIP")).when().put("/api/tools/" + slug + "/vote");
+                        : TestCatalog.vote(reader, slug, i % 3 == 0 ? "SHIP" : "SKIP");
             }));
             assertEquals(0L, votesRecountedWrongly());
         }
@@ -100,7 +98,7 @@ public class ConcurrentWritesTest {
 
     @Test
     void votesOfManyReadersAtOnceAreCountedExactly() throws Exception {
-        String slug = ReaderTest.newTool("race-many");
+        String slug = TestCatalog.newTool("race-many");
         List<String> readers = new ArrayList<>();
         for (int i = 0; i < SameTime.REQUESTS; i++) {
             readers.add(newReaderToken("race-many-" + i));
@@ -111,8 +109,7 @@ public class ConcurrentWritesTest {
             synchronized (next) {
                 i = next[0]++;
             }
-            return given().auth().oauth2(readers.get(i)).contentType("application/json")
-                    .body(Map.of("decision", i % 3 == 0 ? "SKIP" : "SHIP")).when().put("/api/tools/" + slug + "/vote");
+            return TestCatalog.vote(readers.get(i), slug, i % 3 == 0 ? "SKIP" : "SHIP");
         }));
         given().when().get("/api/tools/" + slug).then().statusCode(200)
                 .body("community.votes", equalTo(SameTime.REQUESTS)).body("community.skips", equalTo(SameTime.REQUESTS / 3));
@@ -124,7 +121,7 @@ public class ConcurrentWritesTest {
         String admin = io.shiporskip.api.account.TestAccounts.adminToken();
         String slug = "race-editorial-" + System.nanoTime();
         // Words of its own: other tests search the shared database for the default tool's words.
-        Map<String, Object> tool = new java.util.HashMap<>(io.shiporskip.api.account.TestAccounts.toolBody(slug));
+        Map<String, Object> tool = TestCatalog.toolBody(slug);
         tool.put("name", "Race Editorial");
         tool.put("vendor", "Race Labs");
         // Creating one slug twelve times: one tool, the others told it exists.

@@ -7,6 +7,7 @@ import static io.shiporskip.api.account.TestAccounts.jwtPart;
 import static io.shiporskip.api.account.TestAccounts.signUp;
 import static io.shiporskip.api.account.TestAccounts.token;
 import static io.shiporskip.api.account.TestAccounts.uniqueEmail;
+import static io.shiporskip.api.tool.TestCatalog.toolBody;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -32,19 +33,13 @@ import org.junit.jupiter.api.Test;
 @TestProfile(AccountsProfile.class)
 class EditorialTest {
 
-    static Map<String, Object> newTool(String slug) {
-        return TestAccounts.toolBody(slug);
-    }
-
     static String versionOf(String slug) {
         return given().when().get("/api/tools/" + slug + "/verdict").then().statusCode(200)
                 .extract().jsonPath().getString("version");
     }
 
-    static void putReview(String admin, String slug, String critic, int score, String decision, int status) {
-        given().auth().oauth2(admin).contentType("application/json")
-                .body(Map.of("score", score, "decision", decision, "text", critic + " says " + decision))
-                .when().put("/api/tools/" + slug + "/reviews/" + critic)
+    static void putReview(String slug, String critic, int score, String decision, int status) {
+        TestCatalog.review(slug, critic, score, decision, critic + " says " + decision)
                 .then().statusCode(status)
                 .body("critic.slug", equalTo(critic))
                 .body("score", equalTo(score))
@@ -57,7 +52,7 @@ class EditorialTest {
     void editorCreatesAToolAndFourReviewsAndTheVerdictFollows() {
         String admin = adminToken();
         String slug = "quill-coder-" + System.nanoTime();
-        given().auth().oauth2(admin).contentType("application/json").body(newTool(slug))
+        given().auth().oauth2(admin).contentType("application/json").body(toolBody(slug))
                 .when().post("/api/tools")
                 .then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.endsWith("/api/tools/" + slug))
@@ -75,13 +70,13 @@ class EditorialTest {
 
         Set<String> versions = new HashSet<>();
         versions.add(versionOf(slug));
-        putReview(admin, slug, "builder", 90, "SHIP", 201);
+        putReview(slug, "builder", 90, "SHIP", 201);
         versions.add(versionOf(slug));
-        putReview(admin, slug, "skeptic", 40, "SKIP", 201);
+        putReview(slug, "skeptic", 40, "SKIP", 201);
         versions.add(versionOf(slug));
-        putReview(admin, slug, "futurist", 80, "SHIP", 201);
+        putReview(slug, "futurist", 80, "SHIP", 201);
         versions.add(versionOf(slug));
-        putReview(admin, slug, "founder", 70, "SHIP", 201);
+        putReview(slug, "founder", 70, "SHIP", 201);
         versions.add(versionOf(slug));
         assertEquals(5, versions.size(), "every review write changes the verdict version");
 
@@ -99,7 +94,7 @@ class EditorialTest {
                 .body("items.slug", contains(slug));
 
         // Replacing a review is a 200 and re-derives the verdict.
-        putReview(admin, slug, "skeptic", 60, "SHIP", 200);
+        putReview(slug, "skeptic", 60, "SHIP", 200);
         given().when().get("/api/tools/" + slug).then().statusCode(200)
                 .body("verdict.decision", equalTo("SHIP"))
                 .body("verdict.ships", equalTo(4))
@@ -112,7 +107,7 @@ class EditorialTest {
         given().auth().oauth2(admin).when().delete("/api/tools/" + slug + "/reviews/builder").then().statusCode(204);
         given().auth().oauth2(admin).when().delete("/api/tools/" + slug + "/reviews/futurist").then().statusCode(204);
         assertNotEquals(before, versionOf(slug));
-        putReview(admin, slug, "founder", 30, "SKIP", 200);
+        putReview(slug, "founder", 30, "SKIP", 200);
         given().when().get("/api/tools/" + slug + "/verdict").then().statusCode(200)
                 .body("decision", equalTo("SPLIT"))
                 .body("ships", equalTo(1))
@@ -128,7 +123,7 @@ class EditorialTest {
     @Test
     void slugIsDerivedFromTheNameAndDuplicatesAre409() {
         String admin = adminToken();
-        Map<String, Object> tool = newTool(null);
+        Map<String, Object> tool = toolBody(null);
         tool.remove("slug");
         tool.put("name", "Derived Name " + System.nanoTime());
         String slug = given().auth().oauth2(admin).contentType("application/json").body(tool)
@@ -144,7 +139,7 @@ class EditorialTest {
 
     @Test
     void aNameWithNoLettersOrDigitsNeedsASlug() {
-        Map<String, Object> tool = newTool(null);
+        Map<String, Object> tool = toolBody(null);
         tool.remove("slug");
         tool.put("name", "!!! ???");
         given().auth().oauth2(adminToken()).contentType("application/json").body(tool)
@@ -163,7 +158,7 @@ class EditorialTest {
     void invalidToolsAre400sNamingEveryBadFieldAndWriteNothing() {
         String admin = adminToken();
         String slug = "bad-tool-" + System.nanoTime();
-        Map<String, Object> tool = newTool(slug);
+        Map<String, Object> tool = toolBody(slug);
         tool.put("name", "");
         tool.put("website", "javascript:alert(1)");
         tool.put("tagline", "x".repeat(201));
@@ -174,7 +169,7 @@ class EditorialTest {
                 .body("errors.field", contains("name", "tagline", "vendor", "website"));
         given().when().get("/api/tools/" + slug).then().statusCode(404);
 
-        Map<String, Object> badSlug = newTool("Not A Slug");
+        Map<String, Object> badSlug = toolBody("Not A Slug");
         given().auth().oauth2(admin).contentType("application/json").body(badSlug)
                 .when().post("/api/tools")
                 .then().statusCode(400).body("errors.field", contains("slug"));
@@ -185,8 +180,7 @@ class EditorialTest {
     void patchChangesOnlyTheFieldsSentAndBumpsTheVersion() {
         String admin = adminToken();
         String slug = "patch-me-" + System.nanoTime();
-        given().auth().oauth2(admin).contentType("application/json").body(newTool(slug))
-                .when().post("/api/tools").then().statusCode(201);
+        TestCatalog.createTool(toolBody(slug));
         String before = versionOf(slug);
         given().auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("tagline", "Now with fewer flaky tests", "license", ""))
@@ -211,8 +205,7 @@ class EditorialTest {
     void reviewValidationAndUnknownCritics() {
         String admin = adminToken();
         String slug = "review-rules-" + System.nanoTime();
-        given().auth().oauth2(admin).contentType("application/json").body(newTool(slug))
-                .when().post("/api/tools").then().statusCode(201);
+        TestCatalog.createTool(toolBody(slug));
         given().auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("score", 101, "decision", "MAYBE", "text", " "))
                 .when().put("/api/tools/" + slug + "/reviews/builder")
@@ -260,8 +253,7 @@ class EditorialTest {
     void grantingAndRevokingMakersShowsInTheNextToken() {
         String admin = adminToken();
         String slug = "maker-tool-" + System.nanoTime();
-        given().auth().oauth2(admin).contentType("application/json").body(newTool(slug))
-                .when().post("/api/tools").then().statusCode(201);
+        TestCatalog.createTool(toolBody(slug));
         String email = uniqueEmail("maker");
         signUp(email);
         // Maker rights go only to an address its owner has proved.

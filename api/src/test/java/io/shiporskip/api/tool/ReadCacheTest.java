@@ -3,6 +3,7 @@ package io.shiporskip.api.tool;
 import static io.restassured.RestAssured.given;
 import static io.shiporskip.api.account.TestAccounts.adminToken;
 import static io.shiporskip.api.account.TestAccounts.newReaderToken;
+import static io.shiporskip.api.tool.TestCatalog.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -11,10 +12,8 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.shiporskip.api.AccountsProfile;
-import io.shiporskip.api.account.TestAccounts;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Cached reads (tool page, verdict, comparison) show every write on the very next request. */
@@ -23,17 +22,9 @@ import org.junit.jupiter.api.Test;
 class ReadCacheTest {
 
     private static String newToolWithReview(int builderScore) {
-        String slug = "cached-" + System.nanoTime();
-        given().auth().oauth2(adminToken()).contentType("application/json").body(TestAccounts.toolBody(slug))
-                .when().post("/api/tools").then().statusCode(201);
+        String slug = TestCatalog.newTool("cached");
         review(slug, "builder", builderScore, "SHIP").then().statusCode(201);
         return slug;
-    }
-
-    private static io.restassured.response.Response review(String slug, String critic, int score, String decision) {
-        return given().auth().oauth2(adminToken()).contentType("application/json")
-                .body(Map.of("score", score, "decision", decision, "text", "Scored " + score + " after a week of use."))
-                .when().put("/api/tools/" + slug + "/reviews/" + critic);
     }
 
     @Test
@@ -69,8 +60,7 @@ class ReadCacheTest {
         given().when().get("/api/tools/" + slug).then().statusCode(200).body("community.votes", equalTo(0));
         given().when().get("/api/tools/" + slug).then().statusCode(200).body("community.votes", equalTo(0));
 
-        given().auth().oauth2(newReaderToken("cache-voter")).contentType("application/json")
-                .body(Map.of("decision", "SKIP")).when().put("/api/tools/" + slug + "/vote").then().statusCode(200);
+        TestCatalog.vote(newReaderToken("cache-voter"), slug, "SKIP").then().statusCode(200);
 
         given().when().get("/api/tools/" + slug).then().statusCode(200)
                 .body("community.votes", equalTo(1)).body("community.label", equalTo("0% ship · 1 vote"));

@@ -4,8 +4,9 @@ import io.shiporskip.api.contract.InvalidRequests;
 import io.shiporskip.api.account.TestAccounts;
 
 import static io.restassured.RestAssured.given;
-import static io.shiporskip.api.account.TestAccounts.adminToken;
 import static io.shiporskip.api.account.TestAccounts.newReaderToken;
+import static io.shiporskip.api.tool.TestCatalog.newTool;
+import static io.shiporskip.api.tool.TestCatalog.vote;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -35,16 +36,9 @@ import org.postgresql.PGNotification;
 @TestProfile(AccountsProfile.class)
 class ReaderTest {
 
+    /** Kept while LiveUpdatesTest still calls it; {@link TestCatalog#newTool} is the one home. */
     static String newTool(String prefix) {
-        String slug = prefix + "-" + System.nanoTime();
-        given().auth().oauth2(adminToken()).contentType("application/json").body(TestAccounts.toolBody(slug))
-                .when().post("/api/tools").then().statusCode(201);
-        return slug;
-    }
-
-    static Response vote(String token, String slug, String decision) {
-        return given().auth().oauth2(token).contentType("application/json").body(Map.of("decision", decision))
-                .when().put("/api/tools/" + slug + "/vote");
+        return TestCatalog.newTool(prefix);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.shiporskip.api.tool;
 
 import static io.restassured.RestAssured.given;
-import static io.shiporskip.api.account.TestAccounts.adminToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,10 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.shiporskip.api.AccountsProfile;
-import io.shiporskip.api.account.TestAccounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +30,7 @@ class RecordedVerdictsTest {
     void aReviewedToolsVerdictIsWhatBadgeServiceWasShown() throws Exception {
         String slug = "contract-reviewed";
         if (given().when().get("/api/tools/" + slug).statusCode() == 404) {
-            given().auth().oauth2(adminToken()).contentType("application/json")
-                    .body(tool(slug, "Contract Reviewed", "Three critics ship it, one skips it"))
-                    .when().post("/api/tools").then().statusCode(201);
+            TestCatalog.createTool(tool(slug, "Contract Reviewed", "Three critics ship it, one skips it"));
             review(slug, "builder", 88, "SHIP");
             review(slug, "skeptic", 61, "SKIP");
             review(slug, "futurist", 85, "SHIP");
@@ -47,7 +42,7 @@ class RecordedVerdictsTest {
 
     /** A tool of its own words: other tests search the shared database for the default tool's words. */
     private static Map<String, Object> tool(String slug, String name, String tagline) {
-        Map<String, Object> tool = new HashMap<>(TestAccounts.toolBody(slug));
+        Map<String, Object> tool = TestCatalog.toolBody(slug);
         tool.put("name", name);
         tool.put("tagline", tagline);
         tool.put("vendor", "Contract Labs");
@@ -56,18 +51,14 @@ class RecordedVerdictsTest {
     }
 
     private static void review(String slug, String critic, int score, String decision) {
-        given().auth().oauth2(adminToken()).contentType("application/json")
-                .body(Map.of("score", score, "decision", decision, "text", "Recorded for the contract."))
-                .when().put("/api/tools/" + slug + "/reviews/" + critic).then().statusCode(201);
+        TestCatalog.review(slug, critic, score, decision, "Recorded for the contract.").then().statusCode(201);
     }
 
     @Test
     void anUnreviewedToolsVerdictIsWhatBadgeServiceWasShown() throws Exception {
         String slug = "contract-unreviewed";
         if (given().when().get("/api/tools/" + slug).statusCode() == 404) {
-            given().auth().oauth2(adminToken()).contentType("application/json")
-                    .body(tool(slug, "Contract Unreviewed", "A tool nobody has reviewed or voted on yet"))
-                    .when().post("/api/tools").then().statusCode(201);
+            TestCatalog.createTool(tool(slug, "Contract Unreviewed", "A tool nobody has reviewed or voted on yet"));
         }
         matchesRecording("verdict-unreviewed.json", given().when().get("/api/tools/" + slug + "/verdict")
                 .then().statusCode(200).extract().asString());

@@ -7,6 +7,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.restassured.response.Response;
 import io.shiporskip.api.account.TestAccounts;
+import io.shiporskip.api.tool.TestCatalog;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,30 +16,24 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Claims for tests, made through the real routes; the audit trail and mails read where they really are. */
 public final class Claims {
 
-    private static final AtomicInteger COUNTER = new AtomicInteger();
-
     private Claims() {
     }
 
     /** A new tool whose website is {@code website} (null: none); returns its slug. */
     public static String newTool(String prefix, String website) {
-        String slug = prefix + "-" + System.nanoTime() + "-" + COUNTER.incrementAndGet();
-        Map<String, Object> body = TestAccounts.toolBody(slug);
+        Map<String, Object> body = TestCatalog.toolBody(TestCatalog.uniqueSlug(prefix));
         if (website == null) {
             body.remove("website");
         } else {
             body.put("website", website);
         }
-        given().auth().oauth2(TestAccounts.adminToken()).contentType("application/json").body(body)
-                .when().post("/api/tools").then().statusCode(201);
-        return slug;
+        return TestCatalog.createTool(body);
     }
 
     /** A signed-up account that proved its address. */

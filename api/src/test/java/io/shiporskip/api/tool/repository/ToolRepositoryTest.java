@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.vertx.RunOnVertxContext;
 import io.quarkus.test.vertx.UniAsserter;
-import io.shiporskip.api.PostgresResource;
+import io.shiporskip.api.CatalogDatabase;
 import io.shiporskip.api.tool.entity.Tool;
 import io.shiporskip.model.VerdictDecision;
 import io.smallrye.mutiny.Uni;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * (unreviewed tools share the key -1) broken by id, none skipped, none repeated.
  */
 @QuarkusTest
-@QuarkusTestResource(PostgresResource.class)
+@WithTestResource(CatalogDatabase.class)
 class ToolRepositoryTest {
 
     @Inject
