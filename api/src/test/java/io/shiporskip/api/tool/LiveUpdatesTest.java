@@ -10,6 +10,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.shiporskip.api.AccountsProfile;
+import io.shiporskip.api.SameTime;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -21,11 +22,16 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Live updates and freshness across api copies. Another copy is played by a plain database session doing what a copy
@@ -40,7 +46,7 @@ class LiveUpdatesTest {
 
     @Test
     void aToolStreamStartsWithTheCurrentStateAndCarriesVotesFromThisCopyAndOthers() throws Exception {
-        String slug = ReaderTest.newTool("live");
+        String slug = TestCatalog.newTool("live");
         try (Events events = Events.open(URI.create(base + "api/tools/" + slug + "/events"))) {
             Map<String, String> first = events.next();
             assertEquals("verdict", first.get("event"));
@@ -48,8 +54,7 @@ class LiveUpdatesTest {
             assertTrue(first.get("data").contains("\"votes\":0"), first.get("data"));
 
             // A vote on this copy.
-            given().auth().oauth2(newReaderToken("live-voter")).contentType("application/json")
-                    .body(Map.of("decision", "SHIP")).when().put("/api/tools/" + slug + "/vote").then().statusCode(200);
+            TestCatalog.vote(newReaderToken("live-voter"), slug, "SHIP").then().statusCode(200);
             assertTrue(events.next().get("data").contains("\"votes\":1"));
 
             // Read now, so the detail is cached; then a write lands on another copy.
@@ -64,15 +69,54 @@ class LiveUpdatesTest {
 
     @Test
     void theCatalogStreamCarriesEveryToolsChanges() throws Exception {
-        String slug = ReaderTest.newTool("live-catalog");
+        String slug = TestCatalog.newTool("live-catalog");
         try (Events events = Events.open(URI.create(base + "api/verdicts/events"))) {
             Thread.sleep(200); // subscribed before the change
-            given().auth().oauth2(newReaderToken("live-catalog-voter")).contentType("application/json")
-                    .body(Map.of("decision", "SKIP")).when().put("/api/tools/" + slug + "/vote").then().statusCode(200);
+            TestCatalog.vote(newReaderToken("live-catalog-voter"), slug, "SKIP").then().statusCode(200);
             // The tool's creation may still be on its way; the vote's event must follow within a second.
             Map<String, String> event = events.nextAbout(slug, "\"votes\":1");
             assertEquals("verdict", event.get("event"));
         }
+    }
+
+    /**
+     * What another copy hears of votes on this one: the voted tool on the channel within a second, and a burst of votes
+     * announced in batches rather than by one notifying commit each (VoteNotices says why).
+     */
+    @Test
+    void votesAreAnnouncedToOtherCopiesWithinASecondAndInBatches() throws Exception {
+        String slug = TestCatalog.newTool("live-announced");
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < SameTime.REQUESTS; i++) {
+            tokens.add(newReaderToken("live-announced-voter"));
+        }
+        AtomicInteger next = new AtomicInteger();
+        try (Connection listener = ConcurrentWritesTest.connect(); Statement statement = listener.createStatement()) {
+            statement.execute("LISTEN verdict_changed");
+            long start = System.nanoTime();
+            assertEquals(Map.of(200, SameTime.REQUESTS), SameTime.statuses(() -> given()
+                    .auth().oauth2(tokens.get(next.getAndIncrement())).contentType("application/json")
+                    .body(Map.of("decision", "SHIP")).when().put("/api/tools/" + slug + "/vote")));
+            List<String> heard = new ArrayList<>();
+            while (System.nanoTime() - start < Duration.ofSeconds(1).toNanos() && !heard.contains(slug)) {
+                heard.addAll(notifications(listener, 100));
+            }
+            assertTrue(heard.contains(slug), "another copy must hear of the votes within 1 s; heard " + heard);
+            heard.addAll(notifications(listener, 300)); // whatever else was on its way
+            long times = heard.stream().filter(slug::equals).count();
+            assertTrue(times < SameTime.REQUESTS, SameTime.REQUESTS + " votes at once must be announced in batches, "
+                    + "not once each; heard " + times);
+        }
+    }
+
+    private static List<String> notifications(Connection listener, int waitMillis) throws Exception {
+        PGNotification[] notes = listener.unwrap(PGConnection.class).getNotifications(waitMillis);
+        List<String> slugs = new ArrayList<>();
+        for (PGNotification note : notes == null ? new PGNotification[0] : notes) {
+            assertEquals("verdict_changed", note.getName());
+            slugs.add(note.getParameter());
+        }
+        return slugs;
     }
 
     @Test

@@ -36,11 +36,6 @@ import org.postgresql.PGNotification;
 @TestProfile(AccountsProfile.class)
 class ReaderTest {
 
-    /** Kept while LiveUpdatesTest still calls it; {@link TestCatalog#newTool} is the one home. */
-    static String newTool(String prefix) {
-        return TestCatalog.newTool(prefix);
-    }
-
     @Test
     void votesChangeTheCommunitySummaryTheVerdictVersionAndTheETag() {
         String slug = newTool("vote-target");
