@@ -257,8 +257,10 @@ public class OpenApiContract implements OASFilter {
     private static void responses(String path, PathItem.HttpMethod method, Operation operation) {
         boolean secured = role(path) != null;
         boolean redirect = operation.getResponses().hasAPIResponse("302");
-        // The badge image is a Vert.x route without content negotiation; the JAX-RS routes answer 406.
-        boolean negotiates = !path.equals("/api/badge/{slug}") && !redirect;
+        // The dashboard's previews answer their image or page whatever Accept says (errors too, as images or pages).
+        boolean preview = GET_ONLY.stream().anyMatch(path::startsWith);
+        // The badge image and the previews are Vert.x routes without content negotiation; the JAX-RS routes answer 406.
+        boolean negotiates = !path.equals("/api/badge/{slug}") && !redirect && !preview;
         boolean looksUpVerdicts = path.startsWith("/api/badge/") || path.startsWith("/embed/");
         // The badge routes revalidate; the makers' pages and numbers are private to their reader (no-store).
         boolean conditional = !secured && !redirect && !"Maker statistics".equals(tag(path))

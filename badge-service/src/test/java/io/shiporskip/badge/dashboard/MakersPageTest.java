@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.shiporskip.badge.contract.InvalidRequests;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -170,6 +171,15 @@ class MakersPageTest {
         Fixtures.stubUnknown("dash-preview-ghost");
         given().get("/makers/preview/dash-preview-ghost/badge").then().statusCode(404).contentType(startsWith("image/svg+xml"));
         given().get("/makers/preview/dash-preview-ghost/widget").then().statusCode(404).contentType(startsWith("text/html"));
+    }
+
+    @Test
+    @InvalidRequests("a style and a theme the previews do not have")
+    void aTypoInAPreviewIsTheDesignedErrorImageOrCardWhateverAcceptSays() {
+        given().accept("application/json").get("/makers/preview/dash-preview-tool/badge?style=neon")
+                .then().statusCode(400).contentType(startsWith("image/svg+xml"));
+        given().accept("application/json").get("/makers/preview/dash-preview-tool/widget?theme=sepia")
+                .then().statusCode(400).contentType(startsWith("text/html"));
     }
 
     static int count(String text, String needle) {
