@@ -1,6 +1,5 @@
 package io.shiporskip.api.platform;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.shiporskip.api.DemoDatabase;
 import io.shiporskip.testing.TestDatabase;
 import java.io.IOException;
@@ -10,8 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,21 +16,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * A fresh demo database the application reaches through a TCP relay the test can cut and restore, as a PostgreSQL
  * restart or a network fault looks to the api: live connections drop and new ones are refused until it is back.
  */
-public class DatabaseOutage implements QuarkusTestResourceLifecycleManager {
+public class DatabaseOutage extends DemoDatabase {
 
     private static volatile Relay relay;
 
+    public DatabaseOutage() {
+        super("shiporskip_api_outage_test", SITE);
+    }
+
     @Override
-    public Map<String, String> start() {
-        TestDatabase.Coordinates database = TestDatabase.freshDatabase("shiporskip_api_outage_test");
+    protected TestDatabase.Coordinates reachedThrough(TestDatabase.Coordinates database) {
         relay = new Relay(database.host(), database.port());
         relay.open();
-        TestDatabase.Coordinates relayed = new TestDatabase.Coordinates("127.0.0.1", relay.port, database.database(),
-                database.user(), database.password());
-        Map<String, String> properties = new HashMap<>(relayed.quarkusProperties());
-        properties.put("shiporskip.demo-data", "true");
-        properties.put("shiporskip.site.base-url", DemoDatabase.SITE);
-        return properties;
+        return new TestDatabase.Coordinates("127.0.0.1", relay.port, database.database(), database.user(),
+                database.password());
     }
 
     @Override
