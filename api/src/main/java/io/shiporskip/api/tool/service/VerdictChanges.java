@@ -14,8 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every api copy LISTENs on {@value VerdictEvents#CHANNEL}, which every copy NOTIFYs when a verdict or its community
- * counts change (VerdictService.announce, delivered on commit). A notification drops that tool from this copy's read
- * cache — so a write on one copy shows on every copy's next read — and is passed on to the live event streams. The
+ * counts change (VerdictService.announce in an editorial write's transaction; VoteNotices just after votes commit).
+ * A notification drops that tool from this copy's read cache — so a write on one copy shows on every copy's next
+ * read — and is passed on to the live event streams. The
  * LISTEN itself (reconnects, lost notifications, payload checks) is {@link VerdictChangeSubscriber}, shared with
  * badge-service; after a reconnect the whole cache is dropped and every stream is told that anything may have changed.
  */
