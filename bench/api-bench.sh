@@ -32,9 +32,9 @@ BADGE="${BADGE:-1}"
 UA="User-Agent: github-camo (bench)"
 
 command -v wrk >/dev/null || apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
-[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -q -Dbuild.dir="$BUILD_DIR" -pl api -am package -DskipTests)
+[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -q -Dbuild.dir="$BUILD_DIR" -pl api -am package -DskipTests -Dquarkus.bootstrap.effective-model-builder=true)
 if [ "$BADGE" = 1 ] && [ ! -f "$BADGE_JAR" ]; then
-  (cd "$ROOT" && ./mvnw -B -q -Dbuild.dir="$BUILD_DIR" -pl badge-service -am package -DskipTests)
+  (cd "$ROOT" && ./mvnw -B -q -Dbuild.dir="$BUILD_DIR" -pl badge-service -am package -DskipTests -Dquarkus.bootstrap.effective-model-builder=true)
 fi
 
 in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

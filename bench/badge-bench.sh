@@ -29,7 +29,7 @@ if ! need wrk || ! need nginx; then
 fi
 need psql || { echo "psql is required" >&2; exit 1; }
 if [ ! -f "$JAR" ]; then
-  (cd "$ROOT" && ./mvnw -B -q -pl shared-model,badge-service -am package -DskipTests)
+  (cd "$ROOT" && ./mvnw -B -q -pl shared-model,badge-service -am package -DskipTests -Dquarkus.bootstrap.effective-model-builder=true)
 fi
 
 WORK="$(mktemp -d /tmp/badge-bench.XXXXXX)"
