@@ -10,6 +10,7 @@
 #        DURATION (10s) CONNECTIONS (32) THREADS (2) WARMUP (10s) VOTERS (32) BADGE (1) HOT_VOTES (1000000)
 #        BUILD_DIR (target: the Maven build directory the jars are taken from, as -Dbuild.dir)
 #        ONLY (all routes; e.g. ONLY=detail,vote runs those) HOT (1: the hot/quiet vote comparison; 0 skips it)
+#        API_JAVA_OPTS (JVM options for the api, e.g. a JFR recording)
 #        PORT (18180) BADGE_PORT (18187): must be free, or the benchmark would measure whatever answers there
 set -euo pipefail
 
@@ -63,7 +64,7 @@ SHIPORSKIP_DB_URL="postgresql://${DB_REST#*@}/$DB_NAME" SHIPORSKIP_DB_USER="${DB
 SHIPORSKIP_API_PORT=$PORT SHIPORSKIP_DEMO_DATA=true SHIPORSKIP_MAIL_MOCK=true \
 SHIPORSKIP_JWT_PRIVATE_KEY="$WORK/private.pem" SHIPORSKIP_JWT_PUBLIC_KEY="$WORK/public.pem" \
 SHIPORSKIP_LIMIT_WRITES=100000000 SHIPORSKIP_LIMIT_SIGN_UP=100000 QUARKUS_LOG_LEVEL=WARN \
-  java -jar "$JAR" >"$WORK/api.log" 2>&1 &
+  java ${API_JAVA_OPTS:-} -jar "$JAR" >"$WORK/api.log" 2>&1 &
 JAVA_PID=$!
 for _ in $(seq 1 120); do
   curl -fsS "$BASE/q/health/ready" >/dev/null 2>&1 && break
