@@ -1,6 +1,6 @@
 -- A vote and its withdrawal, each one function call: one round trip whose statements PostgreSQL plans once per
--- connection. (Sent as SQL text they were parsed and planned on every vote: 0.7 ms of server CPU a vote, against
--- 0.3 ms as a call — bench/api-bench.sh's vote load, measured with pgbench beside it.)
+-- connection. (Sent as SQL text they were parsed and planned on every vote: about 0.8 ms of server CPU a vote, against
+-- 0.3 ms as a call, measured with pgbench on the vote benchmark's database; docs/BENCHMARKS.md.)
 --
 -- Both lock the tool's row first (FOR NO KEY UPDATE), the vote row second, as every vote and editorial write does, so
 -- two of them cannot deadlock. Both are VOLATILE: in READ COMMITTED each statement after the lock takes a new
