@@ -50,12 +50,6 @@ public class VerdictChanges implements VerdictChangeSubscriber.Listener {
         return changes;
     }
 
-    /** True while the LISTEN connection is up. */
-    public boolean listening() {
-        VerdictChangeSubscriber s = subscriber;
-        return s != null && s.listening();
-    }
-
     void onStart(@Observes StartupEvent event) {
         subscriber = VerdictChangeSubscriber.start(vertx, url, user, password, this);
     }
