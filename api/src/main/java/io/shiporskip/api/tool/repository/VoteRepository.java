@@ -12,8 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * A vote (or its withdrawal) and the tool's community counts are one round trip to PostgreSQL: a call of
- * {@code catalog.cast_vote} or {@code catalog.withdraw_vote} (migration V8), which lock the tool's row, read the
- * previous vote after the lock was granted, write the vote row and move the counts by the delta. That migration says
+ * {@code catalog.set_vote} (migration V8), which locks the tool's row, reads the previous vote after the lock was
+ * granted, writes or deletes the vote row and moves the counts by the delta. That migration says
  * why this is exact under concurrency and why it is a function: PostgreSQL keeps its statements' plans per connection,
  * where SQL text sent on every vote was planned on every vote. Other copies hear of the change from
  * {@code VoteNotices} once it has committed, not from a NOTIFY in here (that class says why). docs/CONSISTENCY.md has
@@ -26,8 +26,7 @@ public class VoteRepository implements PanacheRepositoryBase<Vote, Long> {
     public record Outcome(boolean found, boolean changed, int ships, int skips, String name) {
     }
 
-    private static final String CAST = "SELECT found, changed, ships, skips, tool_name FROM catalog.cast_vote($1, $2, $3)";
-    private static final String WITHDRAW = "SELECT found, changed, ships, skips, tool_name FROM catalog.withdraw_vote($1, $2)";
+    private static final String SET_VOTE = "SELECT found, changed, ships, skips, tool_name FROM catalog.set_vote($1, $2, $3)";
 
     private final Pool pool;
 
@@ -37,12 +36,18 @@ public class VoteRepository implements PanacheRepositoryBase<Vote, Long> {
 
     /** Casts or changes the account's vote; the same vote again changes nothing. */
     public Uni<Outcome> cast(long accountId, String slug, ReviewDecision decision) {
-        return pool.preparedQuery(CAST).execute(Tuple.of(accountId, slug, decision.name())).map(VoteRepository::outcome);
+        return setVote(accountId, slug, decision.name());
     }
 
     /** Removes the account's vote if there is one. */
     public Uni<Outcome> withdraw(long accountId, String slug) {
-        return pool.preparedQuery(WITHDRAW).execute(Tuple.of(accountId, slug)).map(VoteRepository::outcome);
+        return setVote(accountId, slug, null);
+    }
+
+    /** {@code decision} null withdraws. */
+    private Uni<Outcome> setVote(long accountId, String slug, String decision) {
+        return pool.preparedQuery(SET_VOTE).execute(Tuple.tuple().addLong(accountId).addString(slug).addString(decision))
+                .map(VoteRepository::outcome);
     }
 
     private static Outcome outcome(RowSet<Row> rows) {
