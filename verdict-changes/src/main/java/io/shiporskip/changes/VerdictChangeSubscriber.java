@@ -62,17 +62,20 @@ public final class VerdictChangeSubscriber implements AutoCloseable {
     }
 
     /**
-     * Starts listening with the datasource's reactive URL and its optional user and password (as the services
-     * configure {@code quarkus.datasource.*}); returns at once, the connection comes up in the background.
+     * A subscriber for the datasource's reactive URL and its optional user and password (as the services configure
+     * {@code quarkus.datasource.*}); it connects on {@link #start()}.
      */
-    public static VerdictChangeSubscriber start(Vertx vertx, String reactiveUrl, Optional<String> user,
+    public static VerdictChangeSubscriber create(Vertx vertx, String reactiveUrl, Optional<String> user,
             Optional<String> password, Listener listener) {
         PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl);
         user.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
-        VerdictChangeSubscriber s = new VerdictChangeSubscriber(vertx, options, listener);
-        s.connect();
-        return s;
+        return new VerdictChangeSubscriber(vertx, options, listener);
+    }
+
+    /** Starts listening; returns at once, the connection comes up in the background. */
+    public void start() {
+        connect();
     }
 
     /** True while the LISTEN connection is up. */

@@ -91,9 +91,10 @@ class VerdictChangeSubscriberTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            VerdictChangeSubscriber subscriber = VerdictChangeSubscriber.start(vertx,
+            VerdictChangeSubscriber subscriber = VerdictChangeSubscriber.create(vertx,
                     "postgresql://127.0.0.1:" + server.getLocalPort() + "/none", Optional.empty(), Optional.empty(),
                     listener(heard));
+            subscriber.start();
             assertTrue(eventually(() -> attempts.get() >= 2), "tried again after the first failure");
             assertFalse(subscriber.listening());
             subscriber.close();
@@ -105,8 +106,10 @@ class VerdictChangeSubscriberTest {
     }
 
     private static VerdictChangeSubscriber subscribe(BlockingQueue<String> heard) {
-        return VerdictChangeSubscriber.start(vertx, db.reactiveUrl(), Optional.of(db.user()),
-                Optional.of(db.password()), listener(heard));
+        VerdictChangeSubscriber subscriber = VerdictChangeSubscriber.create(vertx, db.reactiveUrl(),
+                Optional.of(db.user()), Optional.of(db.password()), listener(heard));
+        subscriber.start();
+        return subscriber;
     }
 
     private static VerdictChangeSubscriber.Listener listener(BlockingQueue<String> heard) {

@@ -19,39 +19,28 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class VerdictChangeListener implements VerdictChangeSubscriber.Listener {
 
-    private final Vertx vertx;
     private final VerdictCache verdicts;
-    private final String url;
-    private final Optional<String> user;
-    private final Optional<String> password;
-    private volatile VerdictChangeSubscriber subscriber;
+    private final VerdictChangeSubscriber subscriber;
 
     public VerdictChangeListener(Vertx vertx, VerdictCache verdicts,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
-        this.vertx = vertx;
         this.verdicts = verdicts;
-        this.url = url;
-        this.user = user;
-        this.password = password;
+        this.subscriber = VerdictChangeSubscriber.create(vertx, url, user, password, this);
     }
 
     /** True while the LISTEN connection is up. */
     public boolean listening() {
-        VerdictChangeSubscriber s = subscriber;
-        return s != null && s.listening();
+        return subscriber.listening();
     }
 
     void onStart(@Observes StartupEvent event) {
-        subscriber = VerdictChangeSubscriber.start(vertx, url, user, password, this);
+        subscriber.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        VerdictChangeSubscriber s = subscriber;
-        if (s != null) {
-            s.close();
-        }
+        subscriber.close();
     }
 
     @Override

@@ -26,23 +26,16 @@ public class VerdictChanges implements VerdictChangeSubscriber.Listener {
     /** Sent to streams after a reconnect: anything may have changed. */
     public static final String EVERYTHING = "*";
 
-    private final Vertx vertx;
     private final ToolReadCache cache;
-    private final String url;
-    private final Optional<String> user;
-    private final Optional<String> password;
     private final BroadcastProcessor<String> changes = BroadcastProcessor.create();
-    private volatile VerdictChangeSubscriber subscriber;
+    private final VerdictChangeSubscriber subscriber;
 
     public VerdictChanges(Vertx vertx, ToolReadCache cache,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
-        this.vertx = vertx;
         this.cache = cache;
-        this.url = url;
-        this.user = user;
-        this.password = password;
+        this.subscriber = VerdictChangeSubscriber.create(vertx, url, user, password, this);
     }
 
     /** Slugs of changed tools as they commit on any copy, or {@link #EVERYTHING}; a hot stream. */
@@ -51,14 +44,11 @@ public class VerdictChanges implements VerdictChangeSubscriber.Listener {
     }
 
     void onStart(@Observes StartupEvent event) {
-        subscriber = VerdictChangeSubscriber.start(vertx, url, user, password, this);
+        subscriber.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        VerdictChangeSubscriber s = subscriber;
-        if (s != null) {
-            s.close();
-        }
+        subscriber.close();
     }
 
     @Override
