@@ -138,9 +138,6 @@ public class ProblemMapper {
                     || state.equals("57P03"))) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }
