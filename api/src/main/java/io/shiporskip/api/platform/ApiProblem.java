@@ -33,6 +33,16 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(409, "Conflict", detail, null);
     }
 
+    /**
+     * 403 for an account that has not proved its e-mail address, saying how to prove it; {@code toDo} names what
+     * only a proved address may do ("claim a tool").
+     */
+    public static ApiProblem addressNotProved(String toDo) {
+        return new ApiProblem(403, "Forbidden", "Confirm your e-mail address first (follow the link in the mail we "
+                + "sent, or ask for a new one with POST /api/me/verification-mail): only a confirmed address can "
+                + toDo, null);
+    }
+
     public int status() {
         return status;
     }

@@ -113,6 +113,13 @@ public final class TestAccounts {
         return token(email);
     }
 
+    /** A reader who proved their address (only those may vote), signing up first. */
+    public static String newVoterToken(String prefix) {
+        String email = uniqueEmail(prefix);
+        signUpVerified(email);
+        return token(email);
+    }
+
     /** Correctly signed with the api's key, admin groups, but expired an hour ago. */
     public static String expiredAdminToken() {
         long now = System.currentTimeMillis() / 1000;

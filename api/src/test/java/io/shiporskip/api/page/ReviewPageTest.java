@@ -159,7 +159,7 @@ class ReviewPageTest {
     void communityVotesAreCounted() {
         String slug = TestCatalog.newTool("voted-tool");
         for (String decision : List.of("SHIP", "SHIP", "SKIP")) {
-            TestCatalog.vote(TestAccounts.newReaderToken("voter"), slug, decision).then().statusCode(200);
+            TestCatalog.vote(TestAccounts.newVoterToken("voter"), slug, decision).then().statusCode(200);
         }
         given().when().get("/tool/" + slug).then().statusCode(200)
                 .body(containsString("67% ship · 3 votes"))

@@ -2,7 +2,7 @@ package io.shiporskip.api.platform;
 
 import static io.restassured.RestAssured.given;
 import static io.shiporskip.api.account.TestAccounts.adminToken;
-import static io.shiporskip.api.account.TestAccounts.newReaderToken;
+import static io.shiporskip.api.account.TestAccounts.newVoterToken;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
@@ -112,7 +112,7 @@ class HttpCachingTest {
         assertEquals("\"" + version + "\"", etag);
         String detail = conditional("/api/tools/" + slug);
 
-        TestCatalog.vote(newReaderToken("etag-voter"), slug, "SHIP").then().statusCode(200);
+        TestCatalog.vote(newVoterToken("etag-voter"), slug, "SHIP").then().statusCode(200);
 
         changed(path, etag);
         changed("/api/tools/" + slug, detail);

@@ -2,6 +2,7 @@ package io.shiporskip.api.tool;
 
 import static io.restassured.RestAssured.given;
 import static io.shiporskip.api.account.TestAccounts.newReaderToken;
+import static io.shiporskip.api.account.TestAccounts.newVoterToken;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -63,7 +64,7 @@ public class ConcurrentWritesTest {
 
     @Test
     void identicalVotesCountOnceAndWithdrawalsToo() throws Exception {
-        String reader = newReaderToken("race-vote");
+        String reader = newVoterToken("race-vote");
         String slug = TestCatalog.newTool("race-vote");
         assertEquals(Map.of(200, SameTime.REQUESTS), SameTime.statuses(() -> TestCatalog.vote(reader, slug, "SHIP")));
         given().when().get("/api/tools/" + slug).then().statusCode(200)
@@ -77,7 +78,7 @@ public class ConcurrentWritesTest {
     /** One reader flipping and withdrawing at once: every vote is one round trip, and the counts stay exact. */
     @Test
     void oneReaderFlippingAndWithdrawingAtOnceLeavesExactCounts() throws Exception {
-        String reader = newReaderToken("race-flip");
+        String reader = newVoterToken("race-flip");
         String slug = TestCatalog.newTool("race-flip");
         int[] next = {0};
         for (int round = 0; round < 3; round++) {
@@ -101,7 +102,7 @@ public class ConcurrentWritesTest {
         String slug = TestCatalog.newTool("race-many");
         List<String> readers = new ArrayList<>();
         for (int i = 0; i < SameTime.REQUESTS; i++) {
-            readers.add(newReaderToken("race-many-" + i));
+            readers.add(newVoterToken("race-many-" + i));
         }
         int[] next = {0};
         assertEquals(Map.of(200, SameTime.REQUESTS), SameTime.statuses(() -> {

@@ -1,7 +1,7 @@
 package io.shiporskip.api.tool;
 
 import static io.restassured.RestAssured.given;
-import static io.shiporskip.api.account.TestAccounts.newReaderToken;
+import static io.shiporskip.api.account.TestAccounts.newVoterToken;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,7 +54,7 @@ class LiveUpdatesTest {
             assertTrue(first.get("data").contains("\"votes\":0"), first.get("data"));
 
             // A vote on this copy.
-            TestCatalog.vote(newReaderToken("live-voter"), slug, "SHIP").then().statusCode(200);
+            TestCatalog.vote(newVoterToken("live-voter"), slug, "SHIP").then().statusCode(200);
             assertTrue(events.next().get("data").contains("\"votes\":1"));
 
             // Read now, so the detail is cached; then a write lands on another copy.
@@ -72,7 +72,7 @@ class LiveUpdatesTest {
         String slug = TestCatalog.newTool("live-catalog");
         try (Events events = Events.open(URI.create(base + "api/verdicts/events"))) {
             Thread.sleep(200); // subscribed before the change
-            TestCatalog.vote(newReaderToken("live-catalog-voter"), slug, "SKIP").then().statusCode(200);
+            TestCatalog.vote(newVoterToken("live-catalog-voter"), slug, "SKIP").then().statusCode(200);
             // The tool's creation may still be on its way; the vote's event must follow within a second.
             Map<String, String> event = events.nextAbout(slug, "\"votes\":1");
             assertEquals("verdict", event.get("event"));
@@ -88,7 +88,7 @@ class LiveUpdatesTest {
         String slug = TestCatalog.newTool("live-announced");
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < SameTime.REQUESTS; i++) {
-            tokens.add(newReaderToken("live-announced-voter"));
+            tokens.add(newVoterToken("live-announced-voter"));
         }
         AtomicInteger next = new AtomicInteger();
         try (Connection listener = ConcurrentWritesTest.connect(); Statement statement = listener.createStatement()) {

@@ -2,7 +2,7 @@ package io.shiporskip.api.tool;
 
 import static io.restassured.RestAssured.given;
 import static io.shiporskip.api.account.TestAccounts.adminToken;
-import static io.shiporskip.api.account.TestAccounts.newReaderToken;
+import static io.shiporskip.api.account.TestAccounts.newVoterToken;
 import static io.shiporskip.api.tool.TestCatalog.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.contains;
@@ -60,7 +60,7 @@ class ReadCacheTest {
         given().when().get("/api/tools/" + slug).then().statusCode(200).body("community.votes", equalTo(0));
         given().when().get("/api/tools/" + slug).then().statusCode(200).body("community.votes", equalTo(0));
 
-        TestCatalog.vote(newReaderToken("cache-voter"), slug, "SKIP").then().statusCode(200);
+        TestCatalog.vote(newVoterToken("cache-voter"), slug, "SKIP").then().statusCode(200);
 
         given().when().get("/api/tools/" + slug).then().statusCode(200)
                 .body("community.votes", equalTo(1)).body("community.label", equalTo("0% ship · 1 vote"));

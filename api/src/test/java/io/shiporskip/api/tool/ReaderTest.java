@@ -5,6 +5,7 @@ import io.shiporskip.api.account.TestAccounts;
 
 import static io.restassured.RestAssured.given;
 import static io.shiporskip.api.account.TestAccounts.newReaderToken;
+import static io.shiporskip.api.account.TestAccounts.newVoterToken;
 import static io.shiporskip.api.tool.TestCatalog.newTool;
 import static io.shiporskip.api.tool.TestCatalog.vote;
 import static org.hamcrest.Matchers.contains;
@@ -39,8 +40,8 @@ class ReaderTest {
     @Test
     void votesChangeTheCommunitySummaryTheVerdictVersionAndTheETag() {
         String slug = newTool("vote-target");
-        String alice = newReaderToken("alice");
-        String bob = newReaderToken("bob");
+        String alice = newVoterToken("alice");
+        String bob = newVoterToken("bob");
         String etag0 = given().when().get("/api/tools/" + slug + "/verdict").then().statusCode(200)
                 .body("community.state", equalTo("NO_VOTES")).extract().header("ETag");
 
@@ -96,7 +97,7 @@ class ReaderTest {
     @Test
     void aVoteNotifiesBadgeServiceOnCommit() throws Exception {
         String slug = newTool("notify-target");
-        String reader = newReaderToken("notify");
+        String reader = newVoterToken("notify");
         var config = ConfigProvider.getConfig();
         String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
         String user = config.getValue("quarkus.datasource.username", String.class);
@@ -122,7 +123,7 @@ class ReaderTest {
     @InvalidRequests("votes the document forbids, and votes without a token")
     @Test
     void badVotesAreProblems() {
-        String reader = newReaderToken("badvote");
+        String reader = newVoterToken("badvote");
         vote(reader, "smolvlm2", "MAYBE").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("decision"))
                 .body("errors[0].message", equalTo("must be SHIP or SKIP"));
@@ -180,7 +181,7 @@ class ReaderTest {
         String slug = newTool("crowd-target");
         List<String> readers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            readers.add(newReaderToken("crowd"));
+            readers.add(newVoterToken("crowd"));
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {

@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * A vote (or its withdrawal) and the tool's community counts are one round trip to PostgreSQL: a call of
- * {@code catalog.set_vote} (migration V8), which locks the tool's row, reads the previous vote after the lock was
+ * {@code catalog.set_vote} (migrations V8, V9), which refuses an account that has not proved its e-mail address, locks the tool's row, reads the previous vote after the lock was
  * granted, writes or deletes the vote row and moves the counts by the delta. That migration says
  * why this is exact under concurrency and why it is a function: PostgreSQL keeps its statements' plans per connection,
  * where SQL text sent on every vote was planned on every vote. Other copies hear of the change from
@@ -22,11 +22,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class VoteRepository implements PanacheRepositoryBase<Vote, Long> {
 
-    /** What a vote or withdrawal did: {@code found} false means no tool has the slug; {@code name} is the tool's. */
-    public record Outcome(boolean found, boolean changed, int ships, int skips, String name) {
+    /**
+     * What a vote or withdrawal did: {@code proved} false means the account has not proved its e-mail address and
+     * nothing was written (migration V9); {@code found} false means no tool has the slug; {@code name} is the tool's.
+     */
+    public record Outcome(boolean proved, boolean found, boolean changed, int ships, int skips, String name) {
     }
 
-    private static final String SET_VOTE = "SELECT found, changed, ships, skips, tool_name FROM catalog.set_vote($1, $2, $3)";
+    private static final String SET_VOTE =
+            "SELECT proved, found, changed, ships, skips, tool_name FROM catalog.set_vote($1, $2, $3)";
 
     private final Pool pool;
 
@@ -52,9 +56,9 @@ public class VoteRepository implements PanacheRepositoryBase<Vote, Long> {
 
     private static Outcome outcome(RowSet<Row> rows) {
         Row row = rows.iterator().next();
-        if (!row.getBoolean(0)) {
-            return new Outcome(false, false, 0, 0, null);
+        if (!row.getBoolean(0) || !row.getBoolean(1)) {
+            return new Outcome(row.getBoolean(0), false, false, 0, 0, null);
         }
-        return new Outcome(true, row.getBoolean(1), row.getInteger(2), row.getInteger(3), row.getString(4));
+        return new Outcome(true, true, row.getBoolean(2), row.getInteger(3), row.getInteger(4), row.getString(5));
     }
 }

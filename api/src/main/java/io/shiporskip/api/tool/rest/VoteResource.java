@@ -40,6 +40,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Community votes", description = "Readers' SHIP or SKIP votes on a tool")
 public class VoteResource {
 
+    private static final String UNPROVED = "The account has not confirmed its e-mail address (the problem says how: "
+            + "follow the mailed link, or ask for a new one with POST /api/me/verification-mail), or the token lacks "
+            + "the reader role, or the browser origin is not allowed (CORS)";
+
     private final VoteService votes;
 
     public VoteResource(VoteService votes) {
@@ -51,12 +55,15 @@ public class VoteResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = OpenApiContract.ROLE, value = TokenClaims.READER)
     @Operation(operationId = "voteOnTool", summary = "Vote SHIP or SKIP on a tool; a second vote replaces the first",
-            description = "Answers with the reader's vote and the tool's community summary after it.")
+            description = "Answers with the reader's vote and the tool's community summary after it. Only accounts "
+                    + "that confirmed their e-mail address vote (issue 20): others get a 403 problem and nothing is "
+                    + "counted.")
     @APIResponse(responseCode = "200", description = "The vote and the community summary after it", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VoteView.class),
             examples = @ExampleObject(name = "voted", value = """
                     {"tool":{"slug":"smolvlm2","name":"SmolVLM2"},"decision":"SHIP",
                      "community":{"state":"VOTED","votes":1,"ships":1,"skips":0,"shipPercent":100,"label":"100% ship · 1 vote"}}""")))
+    @APIResponse(responseCode = "403", description = UNPROVED)
     @APIResponse(responseCode = "404", description = "No tool has this slug")
     @WriteLimited
     public Uni<Response> vote(@Context SecurityContext security, @PathParam("slug") String slug,
@@ -71,9 +78,11 @@ public class VoteResource {
     @Path("/{slug}/vote")
     @Extension(name = OpenApiContract.ROLE, value = TokenClaims.READER)
     @Operation(operationId = "withdrawVote", summary = "Withdraw the reader's vote (idempotent)",
-            description = "Answers with the tool's community summary after the withdrawal; decision is null.")
+            description = "Answers with the tool's community summary after the withdrawal; decision is null. Like a "
+                    + "vote, refused (403) for an account that has not confirmed its e-mail address.")
     @APIResponse(responseCode = "200", description = "No vote any more (decision null), and the community summary after it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VoteView.class)))
+    @APIResponse(responseCode = "403", description = UNPROVED)
     @APIResponse(responseCode = "404", description = "No tool has this slug")
     @WriteLimited
     public Uni<Response> unvote(@Context SecurityContext security, @PathParam("slug") String slug) {

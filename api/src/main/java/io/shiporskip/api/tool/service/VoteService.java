@@ -1,5 +1,6 @@
 package io.shiporskip.api.tool.service;
 
+import io.shiporskip.api.platform.ApiProblem;
 import io.shiporskip.api.tool.repository.ToolRepository;
 import io.shiporskip.api.tool.repository.VoteRepository;
 import io.shiporskip.api.tool.repository.VoteRepository.Outcome;
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Readers' community votes. A vote moves the tool's stored counts by its own delta — no recount, so a vote costs the
+ * Readers' community votes, from accounts that proved their e-mail address only (others get a 403). A vote moves the tool's stored counts by its own delta — no recount, so a vote costs the
  * same on a tool with ten votes as on one with a million — in one round trip with the vote row ({@link VoteRepository}
  * says why that is exact under concurrency); other copies hear of it through {@link VoteNotices} after the commit.
  * {@code docs/CONSISTENCY.md} has the SQL that checks the counts against the vote rows.
@@ -53,6 +54,10 @@ public class VoteService {
 
     /** The statement has committed: drop what showed the old counts here, and tell the other copies. */
     private VoteView view(String slug, ReviewDecision decision, Outcome outcome) {
+        if (!outcome.proved()) {
+            // Throw-away sign-ups must not move a tool's community line (issue 20); set_vote wrote nothing.
+            throw ApiProblem.addressNotProved("vote");
+        }
         if (!outcome.found()) {
             throw ToolRepository.noTool(slug);
         }

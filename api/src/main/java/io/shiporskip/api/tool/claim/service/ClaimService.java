@@ -72,9 +72,7 @@ public class ClaimService {
         return Panache.withTransaction(() -> tools.requireBySlug(slug).chain(tool -> accounts.claimant(accountId)
                 .chain(claimant -> {
                     if (!claimant.emailVerified()) {
-                        return Uni.createFrom().failure(new ApiProblem(403, "Forbidden", "Confirm your e-mail address "
-                                + "first (follow the link in the mail we sent, or ask for a new one with POST "
-                                + "/api/me/verification-mail): only a confirmed address can claim a tool", null));
+                        return Uni.createFrom().failure(ApiProblem.addressNotProved("claim a tool"));
                     }
                     return grants.isMaker(accountId, tool.id).chain(maker -> {
                         if (maker) {
