@@ -9,7 +9,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,9 +58,37 @@ class ProvedVotesMigrationTest {
         }
     }
 
-    private static void migrate(TestDatabase.Coordinates db, String target) {
-        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password()).schemas("catalog").createSchemas(true)
-                .locations("classpath:db/migration").target(target).load().migrate();
+    /**
+     * Runs the migrations up to {@code target} as Flyway does (each script in one transaction, schema catalog first on
+     * the search path); by hand because Flyway's PostgreSQL plugin is only wired up inside the Quarkus application.
+     */
+    private static void migrate(TestDatabase.Coordinates db, String target) throws Exception {
+        int last = Integer.parseInt(target);
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS catalog");
+            s.execute("CREATE TABLE IF NOT EXISTS public.migrated (version int PRIMARY KEY)");
+            c.setAutoCommit(false);
+            for (int v = 1; v <= last; v++) {
+                try (ResultSet r = s.executeQuery("SELECT 1 FROM public.migrated WHERE version = " + v)) {
+                    if (r.next()) {
+                        continue;
+                    }
+                }
+                s.execute("SET LOCAL search_path = catalog");
+                s.execute(script(v));
+                s.execute("INSERT INTO public.migrated VALUES (" + v + ")");
+                c.commit();
+            }
+        }
+    }
+
+    private static String script(int version) throws Exception {
+        String prefix = "V" + version + "__";
+        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            Path file = files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
+            return Files.readString(file);
+        }
     }
 
     private static List<String> tools(Statement s) throws Exception {

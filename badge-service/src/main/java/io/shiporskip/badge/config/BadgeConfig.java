@@ -143,5 +143,16 @@ public interface BadgeConfig {
          */
         @WithDefault("http://localhost:3000,http://localhost:5173")
         List<String> corsOrigins();
+
+        /**
+         * How long api's answer about a token's rights (GET /api/me: roles and tools now) is kept before it is asked
+         * again: the longest a revoked maker or a token api refuses may still read statistics on this copy.
+         */
+        @WithDefault("5s")
+        Duration rightsTtl();
+
+        /** Tokens whose rights are kept; past it the least recently used are asked again. */
+        @WithDefault("10000")
+        long rightsMaxTokens();
     }
 }

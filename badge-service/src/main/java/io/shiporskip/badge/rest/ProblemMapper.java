@@ -41,7 +41,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public RestResponse<ProblemDetail> problem(ProblemException e, HttpServerRequest request) {
-        return respond(problem(e.status(), e.getMessage(), request.path(), null, null), request);
+        RestResponse<ProblemDetail> answer = respond(problem(e.status(), e.getMessage(), request.path(), null, null), request);
+        return e.retryAfterSeconds() <= 0 ? answer : RestResponse.ResponseBuilder.fromResponse(answer)
+                .header("Retry-After", Integer.toString(e.retryAfterSeconds())).build();
     }
 
     @ServerExceptionMapper

@@ -1,8 +1,6 @@
 package io.shiporskip.badge.stats;
 
 import io.shiporskip.model.TokenClaims;
-import io.quarkus.logging.Log;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.shiporskip.badge.rest.BadInputException;
 import io.shiporskip.badge.rest.ProblemException;
@@ -32,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code GET /api/makers/tools/{slug}/stats} — a tool's badge impressions and clicks for its maker or an admin.
- * Answers from the badges schema only; the token (signed by api) says who owns what.
+ * Answers from the badges schema; who may read what is api's current answer for the token ({@link MakerAccess}).
  */
 @Path("/api/makers/tools")
 public class MakerStatsResource {
@@ -42,8 +40,11 @@ public class MakerStatsResource {
     private final StatsService stats;
     private final CurrentIdentityAssociation identities;
     private final VerdictCache verdicts;
+    private final MakerAccess access;
 
-    public MakerStatsResource(StatsService stats, CurrentIdentityAssociation identities, VerdictCache verdicts) {
+    public MakerStatsResource(StatsService stats, CurrentIdentityAssociation identities, VerdictCache verdicts,
+            MakerAccess access) {
+        this.access = access;
         this.stats = stats;
         this.identities = identities;
         this.verdicts = verdicts;
@@ -60,12 +61,18 @@ public class MakerStatsResource {
                     @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "Malformed slug, from or to, from after to, or more than 366 days",
             content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "401", description = "No valid token (missing, expired, wrong issuer or signature)",
+    @APIResponse(responseCode = "401", description = "No valid token (missing, expired, wrong issuer or signature), or one "
+            + "api no longer accepts (revoked, account disabled or gone)",
             content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "403", description = "Neither an admin nor a maker of this tool",
+    @APIResponse(responseCode = "403", description = "Neither an admin nor a maker of this tool, as api's records say now "
+            + "(asked with the token, remembered for a few seconds: shiporskip.makers.rights-ttl, default 5 s); a "
+            + "revoked maker is refused within that time whatever the token's tools claim says",
             content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "api knows no tool with this slug (asked after the token was checked, "
-            + "so only its maker or an admin learns it). While api cannot be reached the numbers are answered anyway",
+    @APIResponse(responseCode = "503", description = "api could not be asked for the caller's current rights (down or "
+            + "slow): refused rather than answered on old rights; try again after Retry-After",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "api knows no tool with this slug (asked after the rights were checked, "
+            + "so only its maker or an admin learns it)",
             content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> stats(@PathParam("slug") String slug, @QueryParam("from") List<String> from,
             @QueryParam("to") List<String> to, @Context HttpHeaders headers) {
@@ -75,30 +82,32 @@ public class MakerStatsResource {
                 throw new BadInputException("slug", "slug must be lower-case kebab case (a-z, 0-9, '-'), at most "
                         + Slugs.MAX_LENGTH + " characters");
             }
-            if (!MakerAccess.mayReadStats(identity, slug)) {
-                // Checked before the dates, so a stranger learns nothing from which 400s they get.
-                Log.debugf("stats of %s refused to account %s", slug, identity.getPrincipal().getName());
-                throw new ForbiddenException("not a maker of this tool");
-            }
-            StatsRange range = StatsRange.parse(from, to, LocalDate.now(ZoneOffset.UTC));
-            boolean csv = wantsCsv(headers);
-            // The verdict cache knows which slugs api has (and remembers unknown ones): a typo is a 404, not a year of
-            // zeros. No lookup budget: the caller is signed in. api down → the counts, which need only our schema.
-            return Uni.createFrom().completionStage(verdicts.lookup(slug)).flatMap(lookup -> {
-                if (lookup.status() == VerdictLookup.Status.UNKNOWN) {
-                    throw new ProblemException(404, "unknown tool: " + slug);
-                }
-                // The name from the verdict (the last known one while api is down); never seen and api down: the slug.
-                String name = lookup.found() ? lookup.snapshot().name() : slug;
-                return stats.stats(new ToolRef(slug, name), range);
-            }).map(report -> (csv
-                    ? Response.ok(StatsCsv.write(report), StatsCsv.MEDIA_TYPE)
-                            .header("Content-Disposition", "attachment; filename=\"" + slug + "-stats-" + range.from() + "-" + range.to() + ".csv\"")
-                    : Response.ok(report, MediaType.APPLICATION_JSON_TYPE))
-                    .header("Cache-Control", "private, no-store")
-                    .header("Vary", "Accept, Authorization")
-                    .build());
+            // Rights as api's database holds them now (MakerAccess says how fresh), checked before the dates, so a
+            // stranger learns nothing from which 400s they get.
+            return access.checkMayReadStats(identity, slug).flatMap(allowed -> answer(slug, from, to, headers));
         });
+    }
+
+    private Uni<Response> answer(String slug, List<String> from, List<String> to, HttpHeaders headers) {
+        StatsRange range = StatsRange.parse(from, to, LocalDate.now(ZoneOffset.UTC));
+        boolean csv = wantsCsv(headers);
+        // The verdict cache knows which slugs api has (and remembers unknown ones): a typo is a 404, not a year of
+        // zeros. No lookup budget: the caller is signed in. api down since the rights were checked → the counts, which
+        // need only our schema.
+        return Uni.createFrom().completionStage(verdicts.lookup(slug)).flatMap(lookup -> {
+            if (lookup.status() == VerdictLookup.Status.UNKNOWN) {
+                throw new ProblemException(404, "unknown tool: " + slug);
+            }
+            // The name from the verdict (the last known one while api is down); never seen and api down: the slug.
+            String name = lookup.found() ? lookup.snapshot().name() : slug;
+            return stats.stats(new ToolRef(slug, name), range);
+        }).map(report -> (csv
+                ? Response.ok(StatsCsv.write(report), StatsCsv.MEDIA_TYPE)
+                        .header("Content-Disposition", "attachment; filename=\"" + slug + "-stats-" + range.from() + "-" + range.to() + ".csv\"")
+                : Response.ok(report, MediaType.APPLICATION_JSON_TYPE))
+                .header("Cache-Control", "private, no-store")
+                .header("Vary", "Accept, Authorization")
+                .build());
     }
 
     /** CSV when the client's first choice is text/csv or any text type; JSON for no Accept, a full wildcard and the rest. */

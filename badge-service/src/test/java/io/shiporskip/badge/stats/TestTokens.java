@@ -23,20 +23,28 @@ final class TestTokens {
     }
 
     static String reader() {
-        return sign(devKey(), ISSUER, Set.of("reader"), List.of(), 3600);
+        return agreed(sign(devKey(), ISSUER, Set.of("reader"), List.of(), 3600), List.of("reader"), List.of());
     }
 
     static String maker(String... tools) {
-        return sign(devKey(), ISSUER, Set.of("reader", "maker"), List.of(tools), 3600);
+        return agreed(sign(devKey(), ISSUER, Set.of("reader", "maker"), List.of(tools), 3600), List.of("reader", "maker"),
+                List.of(tools));
     }
 
     static String admin() {
-        return sign(devKey(), ISSUER, Set.of("reader", "admin"), List.of(), 3600);
+        return agreed(sign(devKey(), ISSUER, Set.of("reader", "admin"), List.of(), 3600), List.of("reader", "admin"),
+                List.of());
     }
 
     /** A reader whose tools claim names the slug but who is not in group maker (api never issues this). */
     static String readerListingTool(String tool) {
-        return sign(devKey(), ISSUER, Set.of("reader"), List.of(tool), 3600);
+        return agreed(sign(devKey(), ISSUER, Set.of("reader"), List.of(tool), 3600), List.of("reader"), List.of());
+    }
+
+    /** api's GET /api/me (WireMock) says the token holds these rights now, as it does for a token api just signed. */
+    static String agreed(String token, List<String> roles, List<String> tools) {
+        ApiRights.holds(token, roles, tools);
+        return token;
     }
 
     /** The right maker, correctly signed, expired an hour ago. */
