@@ -18,7 +18,6 @@ import io.shiporskip.model.TokenClaims;
 import io.shiporskip.model.ToolRef;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Named;
 import jakarta.ws.rs.WebApplicationException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -64,7 +63,7 @@ public class MakerAccess {
     private final AsyncCache<String, Answer> rights;
     private final LogThrottle unavailableLog = new LogThrottle(10_000);
 
-    public MakerAccess(@RestClient AccountApiClient api, BadgeConfig config, @Named(RightsTicker.NAME) Ticker ticker,
+    public MakerAccess(@RestClient AccountApiClient api, BadgeConfig config, @RightsClock Ticker ticker,
             MeterRegistry registry) {
         this.api = api;
         this.rights = Caffeine.newBuilder()

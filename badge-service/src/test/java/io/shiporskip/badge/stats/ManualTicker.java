@@ -1,8 +1,8 @@
 package io.shiporskip.badge.stats;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.shiporskip.badge.security.RightsClock;
 import io.shiporskip.badge.security.RightsTicker;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * are exact instants, not sleeps. Replaces the system ticker ({@link RightsTicker}'s default) in every test application.
  */
 @Singleton
-@Named(RightsTicker.NAME)
+@RightsClock
 public class ManualTicker implements Ticker {
 
     private static final AtomicLong NANOS = new AtomicLong();
