@@ -771,11 +771,334 @@ def multi_instance_checks(ctx, apis, badges):
     return ok, "scenario 8 multi-instance: " + "; ".join(lines) + f" — {'PASS' if ok else 'FAIL'}"
 
 
+# ---------------------------------------------------------------------------------------------------------
+# scenarios 9 and 10 (issue 20): revocation, proved votes, and the flood patterns against a maker's numbers
+# ---------------------------------------------------------------------------------------------------------
+BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) reliability"
+RIGHTS_TTL = float(os.environ.get("REL_RIGHTS_TTL_SECONDS", "5"))  # badge-service's shiporskip.makers.rights-ttl
+TRUSTED_PROXY_ENV = {"QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING": "true", "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED": "true",
+                     "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES": "127.0.0.1"}
+
+
+def second_badge(ctx):
+    """A second badge-service copy on the same api and PostgreSQL, behind a 'reverse proxy' (it trusts
+    X-Forwarded-For from loopback, as production behind a proxy must), so scenario 10 can speak for many clients."""
+    if ctx.get("badge2") is None or ctx["badge2"].proc.poll() is not None:
+        port = free_port()
+        while port in (API_PORT, BADGE_PORT):
+            port = free_port()
+        copy = Service("badge-service", port=port, tag="badge-service-2",
+                       env=dict(TRUSTED_PROXY_ENV, SHIPORSKIP_BADGE_PORT=str(port)))
+        copy.start()
+        ctx["badge2"] = copy
+    return ctx["badge2"]
+
+
+def new_tool(auth, prefix):
+    slug = f"{prefix}-{int(time.time() * 1000) % 10_000_000}"
+    tool = {"slug": slug, "name": f"Reliability {slug}", "vendor": "Reliability Labs", "tagline": "a tool of the fault suite",
+            "description": "Made by reliability/run.sh.", "category": "testing", "pricing": "free", "entryPrice": "$0"}
+    st, _, body = http("POST", API_PORT, "/api/tools", tool, auth)
+    if st != 201:
+        raise SystemExit(f"could not create tool {slug}: {st} {body[:200]!r}")
+    return slug
+
+
+def maker_of(slug, auth):
+    """A proved account the editors made a maker of the tool, signed in: (email, token)."""
+    token, email, password = reader_token(f"maker-{slug}")
+    st, _, body = http("PUT", API_PORT, f"/api/tools/{slug}/makers/{email}", None, auth)
+    if st != 204:
+        raise SystemExit(f"could not grant {email} the tool {slug}: {st} {body[:200]!r}")
+    st, _, body = http("POST", API_PORT, "/api/auth/token", {"email": email, "password": password})
+    return email, json.loads(body)["accessToken"]
+
+
+def stats_of(port, slug, token):
+    st, _, body = http("GET", port, f"/api/makers/tools/{slug}/stats", headers={"Authorization": f"Bearer {token}",
+                                                                               "Accept": "application/json"})
+    return st, (json.loads(body) if st == 200 else body)
+
+
+def scenario_trust(ctx):
+    auth = {"Authorization": f"Bearer {ctx['token']}"}
+    badge2 = second_badge(ctx)
+    copies = [BADGE_PORT, badge2.port]
+    lines, oks = [], []
+
+    # (a) revoke a maker: the token still lists the tool, and both badge copies refuse it within the stated lag.
+    slug = new_tool(auth, "rel-revoke")
+    email, token = maker_of(slug, auth)
+    claims = json.loads(__import__("base64").urlsafe_b64decode(token.split(".")[1] + "=="))
+    for port in copies:  # a copy's first verdict lookup may be slow on a cold JVM
+        deadline = time.time() + 60
+        while stats_of(port, slug, token)[0] != 200 and time.time() < deadline:
+            time.sleep(0.5)
+    before = [stats_of(port, slug, token)[0] for port in copies]  # rights fresh in both caches: the worst case
+    st, _, _ = http("DELETE", API_PORT, f"/api/tools/{slug}/makers/{email}", None, auth)
+    t0 = time.time()
+    refused_at = [None, None]
+    while None in refused_at and time.time() - t0 < RIGHTS_TTL + 5:
+        for i, port in enumerate(copies):
+            if refused_at[i] is None and stats_of(port, slug, token)[0] == 403:
+                refused_at[i] = time.time() - t0
+        time.sleep(0.1)
+    ok = (before == [200, 200] and st == 204 and slug in claims.get("tools", []) and None not in refused_at
+          and max(refused_at) <= RIGHTS_TTL + 1.0)
+    oks.append(ok)
+    shown = ", ".join("never" if t is None else f"{t:.1f} s" for t in refused_at)
+    lines.append(f"(a) maker revoked while the token's tools claim still lists the tool: stats {before[0]}/{before[1]} "
+                 f"before, 403 on badge copy 1 / copy 2 after {shown} (≤ {RIGHTS_TTL:.0f} s + 1 s)")
+
+    # (b) 12 accounts that never proved their address vote SKIP: all refused, the community line does not move.
+    voted = new_tool(auth, "rel-votes")
+    honest = reader_token("honest-voter")[0]
+    first = http("PUT", API_PORT, f"/api/tools/{voted}/vote", {"decision": "SHIP"}, {"Authorization": f"Bearer {honest}"})[0]
+    puppets = []
+    for i in range(12):
+        email = f"puppet-{i}-{int(time.time() * 1000)}@reliability.test"
+        password = f"puppet phrase number {i} of twelve"
+        st, _, body = http("POST", API_PORT, "/api/accounts", {"email": email, "password": password, "displayName": "Puppet"})
+        if st != 201:
+            return False, f"scenario 9 trust: sign-up {i} answered {st} {body[:200]!r} — FAIL"
+        st, _, body = http("POST", API_PORT, "/api/auth/token", {"email": email, "password": password})
+        puppets.append(json.loads(body)["accessToken"])
+    answers = burst([("PUT", f"/api/tools/{voted}/vote", {"decision": "SKIP"}, {"Authorization": f"Bearer {t}"})
+                     for t in puppets], workers=12)
+    st, _, body = http("GET", API_PORT, f"/api/tools/{voted}")
+    community = json.loads(body)["community"]
+    rows = int(psql(f"SELECT count(*) FROM catalog.vote v JOIN catalog.tool t ON t.id = v.tool_id WHERE t.slug = '{voted}'"))
+    ok = first == 200 and answers == [403] * 12 and community.get("votes") == 1 and community.get("skips") == 0 and rows == 1
+    oks.append(ok)
+    lines.append(f"(b) one proved vote {first}; 12 unproved accounts voting SKIP at once: {answers.count(403)} x 403, "
+                 f"community '{community.get('label')}', {rows} vote row")
+    ok = all(oks)
+    return ok, "scenario 9 trust: " + "; ".join(lines) + f" — {'PASS' if ok else 'FAIL'}"
+
+
+def send_all(port, requests, workers=8):
+    """Sends (method, path, headers) requests over `workers` keep-alive connections; returns {status: count}."""
+    statuses = {}
+    lock = threading.Lock()
+
+    def worker(share):
+        conn = HTTPConnection("127.0.0.1", port, timeout=10)
+        try:
+            for method, path, headers in share:
+                try:
+                    conn.request(method, path, headers=headers)
+                    r = conn.getresponse()
+                    r.read()
+                    status = r.status
+                except (OSError, HTTPException):
+                    conn.close()
+                    conn = HTTPConnection("127.0.0.1", port, timeout=10)
+                    status = "no answer"
+                with lock:
+                    statuses[status] = statuses.get(status, 0) + 1
+        finally:
+            conn.close()
+    threads = [threading.Thread(target=worker, args=(requests[i::workers],)) for i in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return statuses
+
+
+def badge_load(slug, address, referer=None, dest="image"):
+    h = {"User-Agent": BROWSER_UA, "X-Forwarded-For": address, "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": dest}
+    if referer:
+        h["Referer"] = referer
+    return ("GET", f"/api/badge/{slug}", h)
+
+
+def click(slug, address, referer=None):
+    h = {"User-Agent": BROWSER_UA, "X-Forwarded-For": address, "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document"}
+    if referer:
+        h["Referer"] = referer
+    return ("GET", f"/api/badge-click/{slug}", h)
+
+
+def windows_spanned(t_start, t_end):
+    """One-minute windows a burst may have touched: 1 when it fits in one clock minute (true for windows aligned to
+    the minute and for windows opened by a client's first load alike), else 2 (a burst here lasts seconds)."""
+    return 1 if int(t_start // 60) == int(t_end // 60) and t_end - t_start < 60 else 2
+
+
+def discard_reasons(totals):
+    """The discard reasons the stats name, whatever their shape ({reason: n} or [{reason, count}]); {} if none."""
+    found = {}
+    for key, value in totals.items():
+        if "discard" not in key.lower() or key == "discarded":
+            continue
+        if isinstance(value, dict):
+            found.update({k: v for k, v in value.items() if isinstance(v, (int, float))})
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict):
+                    name = item.get("reason") or item.get("name")
+                    n = next((v for k, v in item.items() if isinstance(v, (int, float))), None)
+                    if name is not None and n is not None:
+                        found[name] = n
+    return found
+
+
+def reason(reasons, *words):
+    return sum(n for k, n in reasons.items() if all(w in k.lower().replace("_", "-") for w in words))
+
+
+def scenario_flood(ctx):
+    """Issue 20's flood patterns, by many 'clients' (X-Forwarded-For through the second badge copy), against the
+    maker's numbers. The rules: per client (IPv4 address, IPv6 /64) 60 impressions and 10 clicks a minute; per network
+    (IPv4 /24, IPv6 /48) 10 times that; referrers kept as heavy hitters; our own review page's previews discarded as
+    OWN_PAGE. The window rollover needs a real minute: the other patterns run inside that pause."""
+    auth = {"Authorization": f"Bearer {ctx['token']}"}
+    badge2 = second_badge(ctx)
+    port = badge2.port
+    cap, click_cap = 60, 10
+    net_cap, net_click_cap = 10 * cap, 10 * click_cap
+    slugs = {k: new_tool(auth, f"rel-{k}") for k in ("roll", "net24", "net64", "net48", "refs", "own")}
+    for slug in slugs.values():  # the first lookup of each tool, from an address no check uses
+        send_all(port, [("GET", f"/api/badge/{slug}", {"X-Forwarded-For": "192.0.2.250"})], workers=1)
+    warm = 1
+    lines, oks = [], []
+
+    # (c1, first half) 50 loads from one address, then a pause across the window (the rest of c runs meanwhile).
+    t_first = time.time()
+    st1 = send_all(port, [badge_load(slugs["roll"], "198.51.100.7") for _ in range(50)], workers=4)
+
+    # (c2) one /24: 50 addresses x (60 loads + 10 clicks), each address under its own cap: the network's cap holds.
+    reqs = [r for a in range(1, 51) for r in ([badge_load(slugs["net24"], f"203.0.113.{a}") for _ in range(60)]
+                                              + [click(slugs["net24"], f"203.0.113.{a}") for _ in range(10)])]
+    t0 = time.time()
+    st2 = send_all(port, reqs)
+    w2 = windows_spanned(t0, time.time())
+
+    # (c3) one IPv6 /64: 100 addresses x (30 loads + 3 clicks) are one client.
+    reqs = [r for a in range(1, 101) for r in ([badge_load(slugs["net64"], f"2001:db8:64:1::{a:x}") for _ in range(30)]
+                                               + [click(slugs["net64"], f"2001:db8:64:1::{a:x}") for _ in range(3)])]
+    t0 = time.time()
+    st3 = send_all(port, reqs)
+    w3 = windows_spanned(t0, time.time())
+
+    # (c3b) one IPv6 /48: 20 /64s x 60 loads, each /64 under its cap: the /48's cap holds.
+    reqs = [badge_load(slugs["net48"], f"2001:db8:48:{n:x}::1") for n in range(1, 21) for _ in range(60)]
+    t0 = time.time()
+    st3b = send_all(port, reqs)
+    w3b = windows_spanned(t0, time.time())
+
+    # (c4) 121 one-off referrer hosts from 2 addresses, then a real blog's readers (5 loads, 5 addresses).
+    reqs = [badge_load(slugs["refs"], f"198.51.100.{21 + i % 2}", referer=f"https://junk-{i}.example/p") for i in range(121)]
+    st4 = send_all(port, reqs, workers=2)
+    st4b = send_all(port, [badge_load(slugs["refs"], f"192.0.2.{10 + i}", referer="https://real-blog.example/post")
+                           for i in range(5)], workers=1)
+
+    # (c5) our own review page (api's /tool/{slug}): its live badge and widget previews loaded N times, as a browser
+    # showing the page would, and the preview widget's link followed.
+    n_own = 20
+    st, _, page = http("GET", API_PORT, f"/tool/{slugs['own']}")
+    page = page.decode()
+    badge_base = f"http://127.0.0.1:{BADGE_PORT}"
+    img = re.search(r'<img src="' + re.escape(badge_base) + r'([^"]+)"', page)
+    frame = re.search(r'<iframe src="' + re.escape(badge_base) + r'([^"]+)"', page)
+    own_page = f"http://127.0.0.1:{API_PORT}/tool/{slugs['own']}"
+    own_ok = st == 200 and img is not None and frame is not None
+    st5, own_sent = {}, 0
+    if own_ok:
+        img_path, frame_path = (m.group(1).replace("&amp;", "&") for m in (img, frame))
+        reqs = []
+        for _ in range(n_own):
+            reqs.append(("GET", img_path, {"User-Agent": BROWSER_UA, "X-Forwarded-For": "192.0.2.200", "Referer": own_page,
+                                           "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "image"}))
+            reqs.append(("GET", frame_path, {"User-Agent": BROWSER_UA, "X-Forwarded-For": "192.0.2.200", "Referer": own_page,
+                                             "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "iframe"}))
+        st5 = send_all(port, reqs, workers=2)
+        own_sent = len(reqs)
+        _, _, widget = http("GET", port, frame_path, headers={"X-Forwarded-For": "192.0.2.200", "Referer": own_page})
+        own_sent += 1
+        link = re.search(r'href="' + re.escape(badge_base) + r'(/api/badge-click/[^"]+)"', widget.decode())
+        if link:
+            st_click = send_all(port, [("GET", link.group(1).replace("&amp;", "&"),
+                                        {"User-Agent": BROWSER_UA, "X-Forwarded-For": "192.0.2.200",
+                                         "Referer": badge_base + frame_path, "Sec-Fetch-Mode": "navigate",
+                                         "Sec-Fetch-Dest": "document"})], workers=1)
+            for k, v in st_click.items():
+                st5[k] = st5.get(k, 0) + v
+            own_sent += 1
+        else:
+            own_ok = False
+
+    # (c1, second half) once a minute has passed since the first load: 50 more from the same address.
+    time.sleep(max(0.0, t_first + 61 - time.time()))
+    st1b = send_all(port, [badge_load(slugs["roll"], "198.51.100.7") for _ in range(50)], workers=4)
+    settle(port)
+
+    def totals(slug):
+        st, doc = stats_of(port, slug, ctx["token"])
+        if st != 200:
+            raise SystemExit(f"stats of {slug} answered {st}: {doc!r}")
+        return doc
+
+    bad_answers = {k: v for d in (st1, st1b, st2, st3, st3b, st4, st4b) for k, v in d.items() if k not in (200, 302)}
+
+    doc = totals(slugs["roll"])["totals"]
+    ok = doc["humanImpressions"] == 100 and doc["discarded"] == 0
+    oks.append(ok)
+    lines.append(f"(c1) 50 loads from one address, a minute's pause, 50 more: {doc['humanImpressions']} counted, "
+                 f"{doc['discarded']} discarded (100 and 0 expected)")
+
+    doc = totals(slugs["net24"])["totals"]
+    views = doc["badge"]["total"] + doc["embed"]["total"] - warm
+    ok = 0 < views <= net_cap * w2 and 0 < doc["clicks"] <= net_click_cap * w2
+    oks.append(ok)
+    lines.append(f"(c2) 50 addresses of one /24 sent 3000 loads and 500 clicks: counted {views} (≤ {net_cap * w2}) and "
+                 f"{doc['clicks']} clicks (≤ {net_click_cap * w2}), {doc['discarded']} discarded "
+                 f"(network cap {reason(discard_reasons(doc), 'network')})")
+
+    doc = totals(slugs["net64"])["totals"]
+    views = doc["badge"]["total"] + doc["embed"]["total"] - warm
+    ok = 0 < views <= cap * w3 and 0 < doc["clicks"] <= click_cap * w3
+    oks.append(ok)
+    lines.append(f"(c3) 100 addresses of one IPv6 /64 sent 3000 loads and 300 clicks: counted {views} (≤ {cap * w3}) "
+                 f"and {doc['clicks']} clicks (≤ {click_cap * w3})")
+
+    doc = totals(slugs["net48"])["totals"]
+    views = doc["badge"]["total"] + doc["embed"]["total"] - warm
+    ok = 0 < views <= net_cap * w3b
+    oks.append(ok)
+    lines.append(f"20 /64s of one /48 sent 1200 loads: counted {views} (≤ {net_cap * w3b})")
+
+    doc = totals(slugs["refs"])
+    real = [r for r in doc["referrers"] if r.get("host") == "real-blog.example"]
+    ok = bool(real) and real[0]["impressions"] == 5
+    oks.append(ok)
+    lines.append(f"(c4) 121 one-off referrer hosts from 2 addresses, then a real blog: real-blog.example shows "
+                 f"{real[0]['impressions'] if real else 'nothing (folded away)'} of its 5 loads "
+                 f"(top hosts: {', '.join(str(r.get('host')) for r in doc['referrers'][:3])})")
+
+    doc = totals(slugs["own"])["totals"]
+    reasons = discard_reasons(doc)
+    own = reason(reasons, "own")
+    views = doc["badge"]["total"] + doc["embed"]["total"] - warm
+    ok = own_ok and views == 0 and doc["clicks"] == 0 and doc["discarded"] == own_sent and own == own_sent \
+        and all(k in (200, 302) for k in st5)
+    oks.append(ok)
+    lines.append(f"(c5) our review page's badge and widget previews loaded {n_own} times each and the preview's link "
+                 f"followed ({own_sent} requests{'' if own_ok else ', previews or link not found on the page'}): "
+                 f"{views} impressions and {doc['clicks']} clicks counted, {doc['discarded']} discarded "
+                 f"({own} as our own page)")
+    if bad_answers:
+        lines.append(f"unexpected answers {bad_answers}")
+    ok = all(oks) and not bad_answers
+    return ok, "scenario 10 flood: " + "; ".join(lines) + f" — {'PASS' if ok else 'FAIL'}"
+
+
 def main():
     hold = sys.argv[1:] == ["hold"]  # debugging: start everything, print the ports, wait for Ctrl-C
     # 5 before 4: the fuzzer's random slugs spend the loopback client's api lookups for a minute (scenario 5 waits
     # that out when asked to run after 4).
-    wanted = [] if hold else [int(a) for a in sys.argv[1:]] or [1, 2, 3, 5, 6, 7, 8, 4]
+    wanted = [] if hold else [int(a) for a in sys.argv[1:]] or [1, 2, 3, 5, 6, 7, 8, 9, 10, 4]
     t_start = time.time()
     ctx = {"api": Service("api"), "badge": Service("badge-service")}
     log(f"PostgreSQL :{PG_PORT}, api :{API_PORT}, badge-service :{BADGE_PORT}, logs in {LOGS}")
@@ -796,7 +1119,7 @@ def main():
     finish_wrk(w, 30)
     scenarios = {1: scenario_postgres_restart, 2: scenario_badge_sigterm, 3: scenario_api_down, 4: scenario_bad_input,
                  5: scenario_counting_abuse, 6: scenario_write_race, 7: scenario_signin_burst,
-                 8: scenario_multi_instance}
+                 8: scenario_multi_instance, 9: scenario_trust, 10: scenario_flood}
     results = []
     for n in wanted:
         t0 = time.time()
@@ -809,8 +1132,8 @@ def main():
             ok, line = False, f"scenario {n}: crashed: {type(e).__name__}: {e} — FAIL"
         results.append((ok, f"{line}  [{time.time() - t0:.0f} s]"))
         log(results[-1][1])
-    for who in ("badge", "api"):
-        if ctx[who].proc and ctx[who].proc.poll() is None:
+    for who in ("badge2", "badge", "api"):
+        if ctx.get(who) and ctx[who].proc and ctx[who].proc.poll() is None:
             ctx[who].terminate()
     print()
     for ok, line in results:
