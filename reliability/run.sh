@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fault and bad-input suite (issue 6, "Faults"): starts its own PostgreSQL, api and badge-service on free
-# loopback ports and runs five scenarios, one result line each; exits non-zero if any falls short.
+# loopback ports and runs ten scenarios, one result line each; exits non-zero if any falls short.
 #   1 postgres-restart   PostgreSQL stopped and started again while badges are loaded under wrk
 #   2 badge-sigterm      badge-service sent SIGTERM under wrk: flushes its counts before exit
 #   3 api-down           api stopped: cached badges keep serving, uncached give the 503 SVG, fresh verdicts after
@@ -10,6 +10,10 @@
 #   7 signin-burst       150 simultaneous sign-ins for one account: at most the allowance of passwords checked
 #   8 multi-instance     2 api + 2 badge-service over the one PostgreSQL: counts add up over both badge copies, a
 #                        review change shows on all four within 1 s, limits hold across copies, digest sent once
+#   9 trust              a revoked maker's token refused by both badge copies within the rights TTL (5 s); 12 unproved
+#                        accounts' votes refused, the community line unmoved
+#  10 flood              issue 20's flood patterns through a second badge copy that trusts X-Forwarded-For: a minute's
+#                        rollover, one /24, one /64, one /48, a referrer flood then a real blog, our own page's previews
 # Usage: reliability/run.sh [scenario numbers, e.g. "1 3"; default all]
 # Everything it starts (PostgreSQL, both JVMs, wrk) and its temp dir are removed on exit, Ctrl-C included.
 set -euo pipefail
