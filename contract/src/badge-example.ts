@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import createClient from "openapi-fetch";
 import type { components, paths } from "./badge-schema.js";
-import { API_URL, api, bearer, check, problem, required, run, signIn, sleep } from "./checks.js";
+import { API_URL, api, bearer, check, mailedToken, problem, required, run, signIn, sleep } from "./checks.js";
 
 type MakerStats = components["schemas"]["MakerStats"];
 
@@ -132,19 +132,6 @@ async function apiDown(): Promise<void> {
   problem("503 for a tool never seen while api is down", await badges.GET("/api/badge/{slug}/shields.json", {
     params: { path: { slug: `never-seen-${Date.now().toString(36)}` } },
   }), 503, "unavailable");
-}
-
-/**
- * The token of the confirmation link api mailed after the sign-up. The contract run's api keeps mails in its mock
- * mailbox, which logs each one: the link is read from the api's log (API_LOG) past where it stood before the sign-up.
- */
-async function mailedToken(from: number): Promise<string> {
-  for (let i = 0; i < 50; i++) {
-    const found = /verification\?token=([A-Za-z0-9_-]+)/.exec(readFileSync(required("API_LOG"), "utf8").slice(from));
-    if (found?.[1]) return found[1];
-    await sleep(100);
-  }
-  throw new Error("no confirmation mail in the api's log");
 }
 
 run("badge client", main);

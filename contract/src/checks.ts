@@ -3,6 +3,7 @@
  * sign in and grant a tool), one line per check with the closing "N passed, N failed" line, and the problem+json rule
  * every error answer keeps.
  */
+import { readFileSync } from "node:fs";
 import createClient from "openapi-fetch";
 import type { components, paths } from "./schema.js";
 
@@ -67,4 +68,17 @@ export function run(label: string, main: () => Promise<void>): void {
       console.log(`${label}: ${passed} passed, ${failed} failed`);
       process.exitCode = failed === 0 ? 0 : 1;
     });
+}
+
+/**
+ * The token of the confirmation link api mailed after the sign-up. The contract run's api keeps mails in its mock
+ * mailbox, which logs each one: the link is read from the api's log (API_LOG) past where it stood before the sign-up.
+ */
+export async function mailedToken(from: number): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    const found = /verification\?token=([A-Za-z0-9_-]+)/.exec(readFileSync(required("API_LOG"), "utf8").slice(from));
+    if (found?.[1]) return found[1];
+    await sleep(100);
+  }
+  throw new Error("no confirmation mail in the api's log");
 }

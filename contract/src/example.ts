@@ -3,10 +3,12 @@
  * openapi-fetch). Every path, parameter, body and answer below is typed by src/schema.d.ts: a field the document
  * forbids, or a nullable one used as if always set, is a compile error (tsc --strict).
  *
- * Run against a live api: API_URL, ADMIN_EMAIL and ADMIN_PASSWORD (an account of role admin).
+ * Run against a live api: API_URL, ADMIN_EMAIL and ADMIN_PASSWORD (an account of role admin), API_LOG (the api's log,
+ * where its mock mailbox writes the confirmation mail the reader follows before voting).
  */
 import type { components, paths } from "./schema.js";
-import { api, bearer, check, problem, required, run, signIn } from "./checks.js";
+import { readFileSync } from "node:fs";
+import { api, bearer, check, mailedToken, problem, required, run, signIn } from "./checks.js";
 
 type ToolSummary = components["schemas"]["ToolSummary"];
 
@@ -68,9 +70,17 @@ async function main(): Promise<void> {
   // ---- a reader signs up, signs in, votes, withdraws, bookmarks ----
   const email = `reader-${Date.now().toString(36)}@example.com`;
   const password = "a long and unguessable passphrase";
+  const logBefore = readFileSync(required("API_LOG"), "utf8").length;
   const account = await api.POST("/api/accounts", { body: { email, password, displayName: "Contract Reader" } });
   check("sign-up answers 201", account.response.status === 201 && account.data?.roles.includes("reader") === true);
   const reader = await signIn(email, password);
+
+  // Only a proved address votes: 403 saying how to prove it, then the mailed link, then the vote counts.
+  problem("an unproved account's vote is refused", await api.PUT("/api/tools/{slug}/vote", {
+    params: { path: { slug } }, headers: bearer(reader), body: { decision: "SHIP" },
+  }), 403, "forbidden", (p) => (p.detail ?? "").includes("/api/me/verification-mail"));
+  const proved = await api.POST("/api/accounts/verification", { body: { token: await mailedToken(logBefore) } });
+  check("the reader proves the address with the mailed link's token", proved.response.status === 200);
 
   const voted = await api.PUT("/api/tools/{slug}/vote", {
     params: { path: { slug } }, headers: bearer(reader), body: { decision: "SHIP" },
