@@ -999,14 +999,16 @@ def scenario_flood(ctx):
     n_own = 20
     st, _, page = http("GET", API_PORT, f"/tool/{slugs['own']}")
     page = page.decode()
-    badge_base = f"http://127.0.0.1:{BADGE_PORT}"
-    img = re.search(r'<img src="' + re.escape(badge_base) + r'([^"]+)"', page)
-    frame = re.search(r'<iframe src="' + re.escape(badge_base) + r'([^"]+)"', page)
+    # The previews are the page's live <img> and <iframe> on badge-service (run.sh sets api's SHIPORSKIP_SITE_BADGE_URL);
+    # they are sent to the second copy, path and query as the page has them.
+    img = re.search(r'<img src="(https?://[^/"]+)(/api/badge/[^"]+)"', page)
+    frame = re.search(r'<iframe src="(https?://[^/"]+)(/embed/[^"]+)"', page)
+    badge_base = frame.group(1) if frame else ""
     own_page = f"http://127.0.0.1:{API_PORT}/tool/{slugs['own']}"
     own_ok = st == 200 and img is not None and frame is not None
     st5, own_sent = {}, 0
     if own_ok:
-        img_path, frame_path = (m.group(1).replace("&amp;", "&") for m in (img, frame))
+        img_path, frame_path = (m.group(2).replace("&amp;", "&") for m in (img, frame))
         reqs = []
         for _ in range(n_own):
             reqs.append(("GET", img_path, {"User-Agent": BROWSER_UA, "X-Forwarded-For": "192.0.2.200", "Referer": own_page,
@@ -1017,7 +1019,7 @@ def scenario_flood(ctx):
         own_sent = len(reqs)
         _, _, widget = http("GET", port, frame_path, headers={"X-Forwarded-For": "192.0.2.200", "Referer": own_page})
         own_sent += 1
-        link = re.search(r'href="' + re.escape(badge_base) + r'(/api/badge-click/[^"]+)"', widget.decode())
+        link = re.search(r'href="https?://[^/"]+(/api/badge-click/[^"]+)"', widget.decode())
         if link:
             st_click = send_all(port, [("GET", link.group(1).replace("&amp;", "&"),
                                         {"User-Agent": BROWSER_UA, "X-Forwarded-For": "192.0.2.200",

@@ -98,7 +98,7 @@ export SHIPORSKIP_DB_USER=postgres
 export SHIPORSKIP_API_PORT=$API_PORT SHIPORSKIP_BADGE_PORT=$BADGE_PORT
 export SHIPORSKIP_API_URL="http://127.0.0.1:$API_PORT"
 export SHIPORSKIP_API_PUBLIC_URL="http://127.0.0.1:$API_PORT" SHIPORSKIP_SITE_BASE_URL="http://127.0.0.1:$API_PORT"
-export SHIPORSKIP_BADGE_PUBLIC_URL="http://127.0.0.1:$BADGE_PORT"
+export SHIPORSKIP_BADGE_PUBLIC_URL="http://127.0.0.1:$BADGE_PORT" SHIPORSKIP_SITE_BADGE_URL="http://127.0.0.1:$BADGE_PORT"
 export QUARKUS_HTTP_HOST=127.0.0.1   # loopback only
 export SHIPORSKIP_DEMO_DATA=true SHIPORSKIP_MAIL_MOCK=true
 # Scenarios 6 and 7 sign up a few readers and write hundreds of times from one address: lift those two limits.
