@@ -23,7 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -42,18 +44,18 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class MakerAccess {
 
-    /** What api said about a token: its rights, or that it no longer accepts it. */
-    private record Answer(boolean accepted, boolean admin, java.util.Set<String> tools) {
+    /** What api said about a token: its rights, or that it no longer accepts it (the constants are compared by identity). */
+    private record Answer(boolean accepted, boolean admin, Set<String> tools) {
 
-        static final Answer REFUSED = new Answer(false, false, java.util.Set.of());
+        static final Answer REFUSED = new Answer(false, false, Set.of());
         /** api could not be asked: completes the load so Caffeine logs nothing, then is removed, never served. */
-        static final Answer UNAVAILABLE = new Answer(false, false, java.util.Set.of());
+        static final Answer UNAVAILABLE = new Answer(false, false, Set.of());
 
         static Answer of(AccountRights rights) {
             return new Answer(true, rights.roles().contains(TokenClaims.ADMIN),
                     rights.roles().contains(TokenClaims.MAKER)
-                            ? rights.tools().stream().map(ToolRef::slug).collect(java.util.stream.Collectors.toUnmodifiableSet())
-                            : java.util.Set.of());
+                            ? rights.tools().stream().map(ToolRef::slug).collect(Collectors.toUnmodifiableSet())
+                            : Set.of());
         }
     }
 
