@@ -1006,7 +1006,7 @@ def scenario_flood(ctx):
     badge_base = frame.group(1) if frame else ""
     own_page = f"http://127.0.0.1:{API_PORT}/tool/{slugs['own']}"
     own_ok = st == 200 and img is not None and frame is not None
-    st5, own_sent = {}, 0
+    st5, own_sent, own_link = {}, 0, "not found"
     if own_ok:
         img_path, frame_path = (m.group(2).replace("&amp;", "&") for m in (img, frame))
         reqs = []
@@ -1019,7 +1019,9 @@ def scenario_flood(ctx):
         own_sent = len(reqs)
         _, _, widget = http("GET", port, frame_path, headers={"X-Forwarded-For": "192.0.2.200", "Referer": own_page})
         own_sent += 1
+        # The preview widget's link: through the click route (then it must not count), or straight to the review page.
         link = re.search(r'href="https?://[^/"]+(/api/badge-click/[^"]+)"', widget.decode())
+        own_link = "through the click route" if link else "straight to the review page"
         if link:
             st_click = send_all(port, [("GET", link.group(1).replace("&amp;", "&"),
                                         {"User-Agent": BROWSER_UA, "X-Forwarded-For": "192.0.2.200",
@@ -1028,8 +1030,6 @@ def scenario_flood(ctx):
             for k, v in st_click.items():
                 st5[k] = st5.get(k, 0) + v
             own_sent += 1
-        else:
-            own_ok = False
 
     # (c1, second half) once a minute has passed since the first load: 50 more from the same address.
     time.sleep(max(0.0, t_first + 61 - time.time()))
@@ -1086,8 +1086,8 @@ def scenario_flood(ctx):
     ok = own_ok and views == 0 and doc["clicks"] == 0 and doc["discarded"] == own_sent and own == own_sent \
         and all(k in (200, 302) for k in st5)
     oks.append(ok)
-    lines.append(f"(c5) our review page's badge and widget previews loaded {n_own} times each and the preview's link "
-                 f"followed ({own_sent} requests{'' if own_ok else ', previews or link not found on the page'}): "
+    lines.append(f"(c5) our review page's badge and widget previews loaded {n_own} times each, the preview's link "
+                 f"({own_link}) followed ({own_sent} requests{'' if own_ok else ', previews not found on the page'}): "
                  f"{views} impressions and {doc['clicks']} clicks counted, {doc['discarded']} discarded "
                  f"({own} as our own page)")
     if bad_answers:
