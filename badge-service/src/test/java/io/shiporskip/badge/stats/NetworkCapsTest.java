@@ -84,8 +84,8 @@ class NetworkCapsTest {
         for (int i = 1; i <= 30; i++) {
             from("2001:db8:20:1::" + Integer.toHexString(i)).get("/api/badge/" + slug).then().statusCode(200);
         }
-        // 10 /64s of one /48, two loads each: 20 within their client caps, all but the /48's ceiling left... counted
-        // up to the ceiling (the first /64 already took CAP of it).
+        // 10 more /64s of the same /48, two loads each: each within its client cap, but the /48 has one ceiling (the
+        // first /64 already took CAP of it).
         for (int net = 2; net <= 11; net++) {
             for (int i = 0; i < 2; i++) {
                 from("2001:db8:20:" + Integer.toHexString(net) + "::1").get("/api/badge/" + slug).then().statusCode(200);
@@ -108,7 +108,8 @@ class NetworkCapsTest {
         String slug = "camo-uncapped-tool";
         Fixtures.stub(Fixtures.ship(slug, "Camo Uncapped Tool"));
         for (int i = 0; i < NETWORK_CAP + 5; i++) {
-            from("140.82.115.4").header("User-Agent", "github-camo (876de43e)").get("/api/badge/" + slug).then().statusCode(200);
+            given().header("X-Forwarded-For", "140.82.115.4").header("User-Agent", "github-camo (876de43e)").get("/api/badge/" + slug)
+                    .then().statusCode(200);
         }
         JsonPath json = statsAfter(slug, NETWORK_CAP + 5);
         assertEquals(NETWORK_CAP + 5, json.getLong("totals.badge.githubCamo"));
