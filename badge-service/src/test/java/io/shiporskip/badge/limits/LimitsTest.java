@@ -151,6 +151,16 @@ class LimitsTest {
         for (int i = 0; i < 5; i++) {
             assertEquals(-1, throttle.admit());
         }
+        // Across the interval's boundary, with a clock: the next line reports how many were held back.
+        ManualClock clock = new ManualClock();
+        LogThrottle timed = new LogThrottle(10_000, clock::millis);
+        assertEquals(0, timed.admit());
+        clock.millis += 9_999;
+        assertEquals(-1, timed.admit());
+        assertEquals(-1, timed.admit());
+        clock.millis += 1;
+        assertEquals(2, timed.admit(), "one line after the interval, naming the 2 held back");
+        assertEquals(-1, timed.admit());
         LogThrottle always = new LogThrottle(0);
         assertEquals(0, always.admit());
         assertEquals(0, always.admit());
