@@ -17,6 +17,8 @@ import java.net.URI;
 import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What counts, so that counts resist inflation and say what they discarded:
@@ -72,7 +74,8 @@ public class CountingPolicy {
         this.networkImpressionsPerMinute = c.networkImpressionsPerMinute();
         this.networkClicksPerMinute = c.networkClicksPerMinute();
         this.siteHost = hostOf(SiteLinks.base("shiporskip.site.base-url", config.site().baseUrl()));
-        this.ownHosts = Set.of(siteHost, hostOf(SiteLinks.base("shiporskip.badge.public-url", config.badge().publicUrl())));
+        String badgeHost = hostOf(SiteLinks.base("shiporskip.badge.public-url", config.badge().publicUrl()));
+        this.ownHosts = Stream.of(siteHost, badgeHost).filter(h -> h != null).collect(Collectors.toUnmodifiableSet());
         Gauge.builder("badge.counting.clients.tracked", budgets, MinuteBudgets::size)
                 .description("(client, tool) pairs whose per-minute caps are in memory").register(registry);
         Gauge.builder("badge.counting.networks.tracked", networkBudgets, MinuteBudgets::size)
@@ -82,9 +85,10 @@ public class CountingPolicy {
                 impressionsPerMinute, clicksPerMinute, networkImpressionsPerMinute, networkClicksPerMinute, ownHosts);
     }
 
+    /** The base URL's host; null when it has none, so that it never equals a missing referrer (""). */
     private static String hostOf(String base) {
         String host = URI.create(base).getHost();
-        return host == null ? "" : host.toLowerCase(Locale.ROOT);
+        return host == null || host.isEmpty() ? null : host.toLowerCase(Locale.ROOT);
     }
 
     /** The client's address as seen by this service (after proxy forwarding, when configured). */
@@ -157,7 +161,7 @@ public class CountingPolicy {
             return;
         }
         // A link on our own site (the review page's preview, if one ever links here) is no reader coming from a maker's.
-        if (siteHost.equals(referrerHost) || siteHost.equals(Referrers.host(request.getHeader(HttpHeaders.REFERER)))) {
+        if (siteHost != null && (siteHost.equals(referrerHost) || siteHost.equals(Referrers.host(request.getHeader(HttpHeaders.REFERER))))) {
             counter.discard(EventKind.CLICK, slug, DiscardReason.OWN_PAGE);
             return;
         }
