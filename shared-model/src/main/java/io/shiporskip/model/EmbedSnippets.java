@@ -10,6 +10,14 @@ public final class EmbedSnippets {
 
     public static final String BRAND = "Ship or Skip";
 
+    /**
+     * The query parameter (and its one value) our own pages add to the badge and widget URLs of their previews:
+     * badge-service then counts those loads nowhere (they are discarded as "own-page"), and the widget links straight
+     * to the review page, so no preview is ever counted as an impression or a click.
+     */
+    public static final String PREVIEW_PARAM = "preview";
+    public static final String PREVIEW_VALUE = "own";
+
     /** The card's size, shrinking with the page (height follows the width). */
     public static final String IMG_SIZE = "width=\"360\" height=\"90\" style=\"max-width:100%;height:auto;\"";
 

@@ -111,15 +111,32 @@ public interface BadgeConfig {
         @WithDefault("10s")
         Duration shutdownTimeout();
 
-        /** Counted badge and embed impressions per client address and tool per minute; the rest are discarded. */
+        /**
+         * Counted badge and embed impressions per client and tool per minute (a client is an IPv4 address or an IPv6
+         * /64); the rest are discarded.
+         */
         @WithDefault("60")
         int clientImpressionsPerMinute();
 
-        /** Counted click-throughs per client address and tool per minute; the rest are discarded. */
+        /** Counted click-throughs per client and tool per minute; the rest are discarded. */
         @WithDefault("10")
         int clientClicksPerMinute();
 
-        /** (client address, tool) pairs whose minute windows are kept in memory. */
+        /**
+         * Counted badge and embed impressions per network (IPv4 /24, IPv6 /48) and tool per minute, whatever its
+         * addresses: 10 × the client cap, so rotating addresses of one network gains at most tenfold.
+         */
+        @WithDefault("600")
+        int networkImpressionsPerMinute();
+
+        /** Counted click-throughs per network (IPv4 /24, IPv6 /48) and tool per minute: 10 × the client cap. */
+        @WithDefault("100")
+        int networkClicksPerMinute();
+
+        /**
+         * (client, tool) pairs whose minute windows are kept in memory, and as many (network, tool) pairs; past it
+         * the least recently used are forgotten (they start a new window).
+         */
         @WithDefault("100000")
         long maxTrackedClients();
 

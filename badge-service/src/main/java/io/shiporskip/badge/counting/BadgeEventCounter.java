@@ -17,7 +17,6 @@ import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,8 +45,8 @@ public class BadgeEventCounter {
     private final AtomicLong inFlight = new AtomicLong();
     private final LogThrottle dropLog = new LogThrottle(LOG_INTERVAL_MILLIS);
     private final LogThrottle flushFailureLog = new LogThrottle(LOG_INTERVAL_MILLIS);
-    /** Referrer hosts kept per (tool, day), so one tool's flood of hosts folds into its own "(other)" only. */
-    private final ConcurrentHashMap<ToolDay, Set<String>> referrerHosts = new ConcurrentHashMap<>();
+    /** Referrer hosts named per (tool, day), so one tool's flood of hosts folds into its own "(other)" only. */
+    private final ConcurrentHashMap<ToolDay, ReferrerTable> referrerHosts = new ConcurrentHashMap<>();
     private final Counter[][] events;
     private final Counter[][] discarded;
     private final Counter dropped;
@@ -96,21 +95,34 @@ public class BadgeEventCounter {
                 .description("Increments not yet in PostgreSQL").register(registry);
     }
 
-    /** Counts one event. Called on the event loop for every badge, embed and click. */
+    /**
+     * Counts one event. Called on the event loop for every badge, embed and click. Only loads counted as human
+     * (direct, github-camo) may name a referrer host, and only the tool's heaviest hosts get rows of their own
+     * ({@link ReferrerTable}); a bot's Referer is not kept.
+     */
     public void record(EventKind kind, String slug, Source source, Placement placement, String referrerHost) {
         events[kind.ordinal()][source.ordinal()].increment();
         int day = (int) Math.floorDiv(System.currentTimeMillis(), MILLIS_PER_DAY);
-        add(new CounterKey(slug, day, kind, source, placement, referrerHost), 1);
+        String host = referrerHost;
+        if (source == Source.BOT) {
+            host = Referrers.NONE;
+        } else if (!host.isEmpty() && !host.equals(Referrers.OVERFLOW)) {
+            host = referrerHosts.computeIfAbsent(new ToolDay(slug, day), k -> new ReferrerTable(config.maxReferrersPerTool())).admit(host);
+            if (host.equals(Referrers.OVERFLOW)) {
+                referrersFolded.increment();
+            }
+        }
+        add(new CounterKey(slug, day, kind, source, placement, host), 1);
     }
 
     /**
-     * Keeps one event that was served but not counted: its row has source {@code discarded}, no placement and no
-     * referrer, so discards show in the maker's figures without touching the counted ones.
+     * Keeps one event that was served but not counted: its row has source {@code discarded}, the reason, no
+     * placement and no referrer, so discards show (by reason) in the maker's figures without touching the counted ones.
      */
     public void discard(EventKind kind, String slug, DiscardReason reason) {
         discarded[kind.ordinal()][reason.ordinal()].increment();
         int day = (int) Math.floorDiv(System.currentTimeMillis(), MILLIS_PER_DAY);
-        add(new CounterKey(slug, day, kind, Source.DISCARDED, Placement.UNSPECIFIED, Referrers.NONE), 1);
+        add(new CounterKey(slug, day, kind, Source.DISCARDED, Placement.UNSPECIFIED, Referrers.NONE, reason.tag), 1);
     }
 
     /** An event not counted and not kept at all (its slug may be junk): the metric only. */
@@ -122,13 +134,9 @@ public class BadgeEventCounter {
         LongAdder adder = pending.get(key);
         if (adder == null) {
             String host = key.referrerHost();
+            // The Referer header is the one dimension a client controls: record() lets each tool name a bounded
+            // number of hosts a day, so a flood of forged hosts on one tool folds into that tool's "(other)" only.
             boolean namedHost = !host.isEmpty() && !host.equals(Referrers.OVERFLOW);
-            // The Referer header is the one dimension a client controls: each tool keeps a bounded number of hosts
-            // a day, so a flood of forged hosts on one tool folds into that tool's "(other)" and no other tool's.
-            if (namedHost && !admitHost(key.slug(), key.epochDay(), host)) {
-                fold(key, n);
-                return;
-            }
             int size = pending.size();
             // Last line of defence when many tools are flooded at once: fold every new host.
             if (namedHost && size >= config.maxPendingKeys() / 4 * 3) {
@@ -151,24 +159,10 @@ public class BadgeEventCounter {
 
     private void fold(CounterKey key, long n) {
         referrersFolded.increment(n);
-        add(new CounterKey(key.slug(), key.epochDay(), key.kind(), key.source(), key.placement(), Referrers.OVERFLOW), n);
+        add(new CounterKey(key.slug(), key.epochDay(), key.kind(), key.source(), key.placement(), Referrers.OVERFLOW, key.discardReason()), n);
     }
 
     private record ToolDay(String slug, int epochDay) {
-    }
-
-    /** Whether the host may have rows of its own for this tool and day (only on the slow path: a key not yet in the map). */
-    private boolean admitHost(String slug, int epochDay, String host) {
-        Set<String> hosts = referrerHosts.computeIfAbsent(new ToolDay(slug, epochDay), k -> ConcurrentHashMap.newKeySet());
-        if (hosts.contains(host)) {
-            return true;
-        }
-        // Racing writers may overshoot by a few; the bound is about memory, not an exact figure.
-        if (hosts.size() >= config.maxReferrersPerTool()) {
-            return false;
-        }
-        hosts.add(host);
-        return true;
     }
 
     /** Distinct counter keys in memory (bounded by max-pending-keys). */

@@ -4,23 +4,38 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.shiporskip.badge.config.BadgeConfig;
+import io.shiporskip.badge.limits.ClientKeys;
 import io.shiporskip.badge.limits.MinuteBudgets;
 import io.shiporskip.badge.limits.Networks;
+import io.shiporskip.badge.service.SiteLinks;
+import io.shiporskip.model.EmbedSnippets;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.InstantSource;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What counts, so that counts resist inflation and say what they discarded:
  * <ul>
  * <li>source: a github-camo User-Agent only from the configured image-proxy networks (elsewhere it is an ordinary
  * client); no User-Agent is a bot;</li>
- * <li>per (client address, tool) at most N impressions and M clicks a minute are counted, the rest are discarded
- * (served as usual, kept as {@code discarded}). Verified image-proxy loads are not capped: all of GitHub's readers
- * share those few addresses;</li>
- * <li>a click counts only for a top-level navigation when the browser says what it is doing (Sec-Fetch-*).</li>
+ * <li>per (client, tool) at most N impressions and M clicks a minute are counted, a client being an IPv4 address
+ * or an IPv6 /64; on top of that per (network, tool) — an IPv4 /24 or IPv6 /48 — at most a ceiling a minute
+ * (default 10 × the client cap), so rotating addresses of one network multiplies nothing. The rest is discarded
+ * (served as usual, kept as {@code discarded} with its reason). Verified image-proxy loads are not capped: all of
+ * GitHub's readers share those few addresses;</li>
+ * <li>a click counts only for a top-level navigation when the browser says what it is doing (Sec-Fetch-*);</li>
+ * <li>our own pages never count: a load marked as our preview ({@code ?preview=own}) or whose Referer is the site's
+ * or this service's own host, and a click whose Referer (or, from inside the widget, whose framing page) is the site.</li>
  * </ul>
+ * The windows live in Caffeine caches bounded by {@code max-tracked-clients} keys each; past the bound the least
+ * recently used keys are forgotten and start a fresh window: the bound costs a little leniency, never memory.
  * The client address is the connection's remote address; X-Forwarded-For only when Quarkus proxy forwarding is
  * configured (it then replaces the remote address before any route runs).
  */
@@ -31,26 +46,49 @@ public class CountingPolicy {
     private static final CharSequence SEC_FETCH_DEST = HttpHeaders.createOptimized("Sec-Fetch-Dest");
     private static final String UNKNOWN_ADDRESS = "unknown";
 
+    private static final String PREVIEW_QUERY = EmbedSnippets.PREVIEW_PARAM + "=" + EmbedSnippets.PREVIEW_VALUE;
+
     private final BadgeEventCounter counter;
     private final Networks imageProxies;
     private final MinuteBudgets<ClientTool> budgets;
+    private final MinuteBudgets<ClientTool> networkBudgets;
     private final int impressionsPerMinute;
     private final int clicksPerMinute;
+    private final int networkImpressionsPerMinute;
+    private final int networkClicksPerMinute;
+    private final String siteHost;
+    private final Set<String> ownHosts;
 
+    /** {@code client} is a client or a network key of {@link ClientKeys}. */
     record ClientTool(String client, String slug) {
     }
 
-    public CountingPolicy(BadgeEventCounter counter, BadgeConfig config, MeterRegistry registry) {
+    public CountingPolicy(BadgeEventCounter counter, BadgeConfig config, MeterRegistry registry, InstantSource clock) {
         BadgeConfig.Counting c = config.counting();
         this.counter = counter;
         this.imageProxies = Networks.parse(c.imageProxyNetworks());
-        this.budgets = new MinuteBudgets<>(c.maxTrackedClients());
+        this.budgets = new MinuteBudgets<>(c.maxTrackedClients(), clock);
+        this.networkBudgets = new MinuteBudgets<>(c.maxTrackedClients(), clock);
         this.impressionsPerMinute = c.clientImpressionsPerMinute();
         this.clicksPerMinute = c.clientClicksPerMinute();
+        this.networkImpressionsPerMinute = c.networkImpressionsPerMinute();
+        this.networkClicksPerMinute = c.networkClicksPerMinute();
+        this.siteHost = hostOf(SiteLinks.base("shiporskip.site.base-url", config.site().baseUrl()));
+        String badgeHost = hostOf(SiteLinks.base("shiporskip.badge.public-url", config.badge().publicUrl()));
+        this.ownHosts = Stream.of(siteHost, badgeHost).filter(h -> h != null).collect(Collectors.toUnmodifiableSet());
         Gauge.builder("badge.counting.clients.tracked", budgets, MinuteBudgets::size)
-                .description("(client address, tool) pairs whose per-minute caps are in memory").register(registry);
-        Log.infof("badge counting: github-camo accepted from %s; per client and tool %d impressions and %d clicks a minute",
-                imageProxies.cidrs(), impressionsPerMinute, clicksPerMinute);
+                .description("(client, tool) pairs whose per-minute caps are in memory").register(registry);
+        Gauge.builder("badge.counting.networks.tracked", networkBudgets, MinuteBudgets::size)
+                .description("(network, tool) pairs whose per-minute ceilings are in memory").register(registry);
+        Log.infof("badge counting: github-camo accepted from %s; per client (IPv4, IPv6 /64) and tool %d impressions and %d clicks "
+                + "a minute, per network (IPv4 /24, IPv6 /48) and tool %d and %d; own hosts %s", imageProxies.cidrs(),
+                impressionsPerMinute, clicksPerMinute, networkImpressionsPerMinute, networkClicksPerMinute, ownHosts);
+    }
+
+    /** The base URL's host; null when it has none, so that it never equals a missing referrer (""). */
+    private static String hostOf(String base) {
+        String host = URI.create(base).getHost();
+        return host == null || host.isEmpty() ? null : host.toLowerCase(Locale.ROOT);
     }
 
     /** The client's address as seen by this service (after proxy forwarding, when configured). */
@@ -71,11 +109,41 @@ public class CountingPolicy {
 
     /** Counts (or discards) a badge or embed impression of a known tool. */
     public void impression(EventKind kind, String slug, HttpServerRequest request, String address, Source source, Placement placement) {
-        if (source != Source.GITHUB_CAMO && !budgets.take(new ClientTool(address, slug), MinuteBudgets.FIRST, impressionsPerMinute)) {
-            counter.discard(kind, slug, DiscardReason.CLIENT_CAP);
+        String referrer = Referrers.host(request.getHeader(HttpHeaders.REFERER));
+        if (ownPreview(request) || ownHosts.contains(referrer)) {
+            counter.discard(kind, slug, DiscardReason.OWN_PAGE);
             return;
         }
-        counter.record(kind, slug, source, placement, Referrers.host(request.getHeader(HttpHeaders.REFERER)));
+        if (source != Source.GITHUB_CAMO) {
+            DiscardReason over = overCap(address, slug, MinuteBudgets.FIRST, impressionsPerMinute, networkImpressionsPerMinute);
+            if (over != null) {
+                counter.discard(kind, slug, over);
+                return;
+            }
+        }
+        counter.record(kind, slug, source, placement, referrer);
+    }
+
+    /** Whether the URL carries our own pages' preview marker ({@code preview=own}). */
+    public static boolean ownPreview(HttpServerRequest request) {
+        String query = request.query();
+        if (query == null) {
+            return false;
+        }
+        int at = query.indexOf(PREVIEW_QUERY);
+        return at >= 0 && (at == 0 || query.charAt(at - 1) == '&')
+                && (at + PREVIEW_QUERY.length() == query.length() || query.charAt(at + PREVIEW_QUERY.length()) == '&');
+    }
+
+    /** Takes one unit of the client's, then the network's budget; the reason when either is spent, null when counted. */
+    private DiscardReason overCap(String address, String slug, int which, int clientLimit, int networkLimit) {
+        if (!budgets.take(new ClientTool(ClientKeys.client(address), slug), which, clientLimit)) {
+            return DiscardReason.CLIENT_CAP;
+        }
+        if (!networkBudgets.take(new ClientTool(ClientKeys.network(address), slug), which, networkLimit)) {
+            return DiscardReason.NETWORK_CAP;
+        }
+        return null;
     }
 
     /** Counts (or discards) a click-through on a known tool, credited to the request's Referer host. */
@@ -92,9 +160,15 @@ public class CountingPolicy {
             counter.discard(EventKind.CLICK, slug, DiscardReason.NOT_NAVIGATION);
             return;
         }
+        // A link on our own site (the review page's preview, if one ever links here) is no reader coming from a maker's.
+        if (siteHost != null && (siteHost.equals(referrerHost) || siteHost.equals(Referrers.host(request.getHeader(HttpHeaders.REFERER))))) {
+            counter.discard(EventKind.CLICK, slug, DiscardReason.OWN_PAGE);
+            return;
+        }
         String address = address(request);
-        if (!budgets.take(new ClientTool(address, slug), MinuteBudgets.SECOND, clicksPerMinute)) {
-            counter.discard(EventKind.CLICK, slug, DiscardReason.CLIENT_CAP);
+        DiscardReason over = overCap(address, slug, MinuteBudgets.SECOND, clicksPerMinute, networkClicksPerMinute);
+        if (over != null) {
+            counter.discard(EventKind.CLICK, slug, over);
             return;
         }
         counter.record(EventKind.CLICK, slug, source(request, address), placement, referrerHost);

@@ -15,9 +15,9 @@ import java.util.List;
 public class PgCounterSink implements CounterSink {
 
     static final String UPSERT = """
-            INSERT INTO badges.badge_counter AS c (tool_slug, day, kind, source, placement, referrer_host, n)
-            SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[])
-            ON CONFLICT (tool_slug, day, kind, source, placement, referrer_host)
+            INSERT INTO badges.badge_counter AS c (tool_slug, day, kind, source, placement, referrer_host, discard_reason, n)
+            SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[])
+            ON CONFLICT (tool_slug, day, kind, source, placement, referrer_host, discard_reason)
             DO UPDATE SET n = c.n + excluded.n""";
 
     private final Pool pool;
@@ -35,6 +35,7 @@ public class PgCounterSink implements CounterSink {
         String[] sources = new String[size];
         String[] placements = new String[size];
         String[] referrers = new String[size];
+        String[] reasons = new String[size];
         Long[] counts = new Long[size];
         for (int i = 0; i < size; i++) {
             Increment inc = increments.get(i);
@@ -45,6 +46,7 @@ public class PgCounterSink implements CounterSink {
             sources[i] = k.source().db;
             placements[i] = k.placement().param;
             referrers[i] = k.referrerHost();
+            reasons[i] = k.discardReason();
             counts[i] = inc.n();
         }
         Tuple args = Tuple.tuple()
@@ -54,6 +56,7 @@ public class PgCounterSink implements CounterSink {
                 .addArrayOfString(sources)
                 .addArrayOfString(placements)
                 .addArrayOfString(referrers)
+                .addArrayOfString(reasons)
                 .addArrayOfLong(counts);
         return pool.preparedQuery(UPSERT).execute(args).replaceWithVoid();
     }

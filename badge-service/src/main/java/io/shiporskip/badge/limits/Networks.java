@@ -84,7 +84,7 @@ public final class Networks {
         return false;
     }
 
-    private static boolean isV4Mapped(byte[] b) {
+    static boolean isV4Mapped(byte[] b) {
         for (int i = 0; i < 10; i++) {
             if (b[i] != 0) {
                 return false;

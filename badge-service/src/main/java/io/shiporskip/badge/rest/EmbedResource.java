@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -60,7 +61,8 @@ public class EmbedResource {
     @Produces({HTML, "application/problem+json", "application/json"})
     @Operation(operationId = "getWidget",
             summary = "Verdict widget for an iframe (360x260, no JavaScript); errors are HTML cards (problem+json when asked for)",
-            description = "Counted as an embed impression (a 304 too). Every error is a designed HTML card that renders in the "
+            description = "Counted as an embed impression (a 304 too), except on our own pages (`preview=own`, or a Referer "
+                    + "whose host is the site's or this service's). Every error is a designed HTML card that renders in the "
                     + "frame, unless Accept names application/json or application/problem+json: then it is a problem, "
                     + "labelled application/json when Accept names that and admits no application/problem+json.")
     @APIResponse(responseCode = "200", description = "The widget. Its ETag changes with the verdict, the theme, the placement "
@@ -72,7 +74,10 @@ public class EmbedResource {
     @APIResponse(responseCode = "503", description = "api unreachable and no verdict known: a card that still links to the review",
             content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> embed(@PathParam("slug") String slug, @QueryParam("theme") List<String> themeParam,
-            @QueryParam("src") List<String> srcParam, @Context HttpServerRequest request) {
+            @QueryParam("src") List<String> srcParam,
+            @Parameter(description = "`own` marks a preview on Ship or Skip's own pages: counted nowhere (discarded as own-page), "
+                    + "and the widget links straight to the review page", schema = @Schema(enumeration = "own"))
+            @QueryParam("preview") String previewParam, @Context HttpServerRequest request) {
         boolean json = Headers.wantsJson(request);
         Theme theme;
         Placement placement;
@@ -103,7 +108,9 @@ public class EmbedResource {
             // Counted whether or not the page is sent: a 304 is still a view.
             counting.impression(EventKind.EMBED, slug, request, address, source, counted);
             String host = Referrers.host(request.getHeader(HttpHeaders.REFERER));
-            String html = renderer.verdict(lookup.snapshot(), theme, links.widgetClick(slug, counted, host));
+            // Our own pages' preview links straight to the review page: a reader already on it is no click-through.
+            String link = CountingPolicy.ownPreview(request) ? links.review(slug) : links.widgetClick(slug, counted, host);
+            String html = renderer.verdict(lookup.snapshot(), theme, link);
             // The tag digests the page itself: it differs per theme, placement and embedding host, as the page does.
             String etag = Etags.of(html);
             if (Etags.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {

@@ -11,12 +11,14 @@ import io.quarkus.logging.Log;
 import io.shiporskip.badge.client.VerdictApiClient;
 import io.shiporskip.badge.config.BadgeConfig;
 import io.shiporskip.badge.limits.LogThrottle;
+import io.shiporskip.badge.limits.ClientKeys;
 import io.shiporskip.badge.limits.MinuteBudgets;
 import io.shiporskip.badge.render.BadgeRenderCache;
 import io.shiporskip.model.VerdictSnapshot;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -27,7 +29,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * backstop, and concurrent misses share one api call.
  * A separate "last known" cache keeps each verdict much longer so a badge still shows while api is down.
  * Slugs api does not know go to their own small short-lived cache (junk never pushes real verdicts out), and a
- * client may make only so many api lookups of never-seen slugs a minute, so random slugs cannot each cost a call.
+ * client (an IPv4 address or IPv6 /64, see ClientKeys) may make only so many api lookups of never-seen slugs a
+ * minute, so random slugs cannot each cost a call.
  */
 @ApplicationScoped
 public class VerdictCache {
@@ -47,14 +50,15 @@ public class VerdictCache {
     private static final CompletableFuture<VerdictLookup> UNKNOWN_DONE = CompletableFuture.completedFuture(VerdictLookup.UNKNOWN_TOOL);
     private static final CompletableFuture<VerdictLookup> UNCHECKED_DONE = CompletableFuture.completedFuture(VerdictLookup.NOT_CHECKED);
 
-    public VerdictCache(@RestClient VerdictApiClient api, BadgeConfig config, BadgeRenderCache renders, MeterRegistry registry) {
+    public VerdictCache(@RestClient VerdictApiClient api, BadgeConfig config, BadgeRenderCache renders, MeterRegistry registry,
+            InstantSource clock) {
         this.api = api;
         this.renders = renders;
         BadgeConfig.VerdictCache c = config.verdictCache();
         this.lastKnown = Caffeine.newBuilder().maximumSize(c.maxSize()).expireAfterWrite(c.staleFor()).build();
         this.unknown = Caffeine.newBuilder().maximumSize(c.unknownMaxSize()).expireAfterWrite(c.unknownTtl()).recordStats().build();
         CaffeineCacheMetrics.monitor(registry, unknown, "verdict-unknown");
-        this.lookups = new MinuteBudgets<>(config.counting().maxTrackedClients());
+        this.lookups = new MinuteBudgets<>(config.counting().maxTrackedClients(), clock);
         this.lookupsPerMinute = c.clientLookupsPerMinute();
         this.skippedLookups = Counter.builder("badge.verdict.lookups.skipped")
                 .description("Never-seen slugs answered as unchecked because the client spent its api lookups of the minute")
@@ -161,7 +165,7 @@ public class VerdictCache {
                 return UNKNOWN_DONE;
             }
             if (client != null && lastKnown.getIfPresent(slug) == null
-                    && !lookups.take(client, MinuteBudgets.FIRST, lookupsPerMinute)) {
+                    && !lookups.take(ClientKeys.client(client), MinuteBudgets.FIRST, lookupsPerMinute)) {
                 skippedLookups.increment();
                 return UNCHECKED_DONE;
             }

@@ -29,18 +29,38 @@ public record MakerStats(
      * {@code humanImpressions} = badge + embed impressions that are not bots; {@code clickThroughRate} =
      * clicks ÷ human impressions, rounded to 4 places and never above 1 (readers can click a link without us
      * seeing the image load, e.g. from a cached page), null when there were no human impressions.
-     * {@code discarded} = impressions and clicks served but not counted (over a client's cap, or a click that was
-     * no top-level navigation); they are in no other figure.
+     * {@code discarded} = impressions and clicks served but not counted; they are in no other figure.
+     * {@code discardedBy} splits it by reason.
      */
     public record Counts(BySource badge, BySource embed, long humanImpressions, long clicks,
             @Schema(nullable = true, description = "clicks ÷ human impressions (0..1, 4 places); null without human impressions")
             Double clickThroughRate,
-            long discarded) {
+            @Schema(description = "impressions and clicks served but not counted (the sum of discardedBy)")
+            long discarded,
+            Discards discardedBy) {
 
-        static Counts of(BySource badge, BySource embed, long clicks, long discarded) {
+        static Counts of(BySource badge, BySource embed, long clicks, Discards discarded) {
             long human = badge.direct() + badge.githubCamo() + embed.direct() + embed.githubCamo();
             Double ctr = human == 0 ? null : Math.min(1.0, Math.round(10_000.0 * clicks / human) / 10_000.0);
-            return new Counts(badge, embed, human, clicks, ctr, discarded);
+            return new Counts(badge, embed, human, clicks, ctr, discarded.total(), discarded);
+        }
+    }
+
+    /** Why events were discarded; the reasons sum to {@code discarded}. */
+    public record Discards(
+            @Schema(description = "over the per-client cap of the minute (a client: an IPv4 address or an IPv6 /64)")
+            long clientCap,
+            @Schema(description = "over the per-network ceiling of the minute (an IPv4 /24 or an IPv6 /48)")
+            long networkCap,
+            @Schema(description = "clicks the browser said were no top-level navigation (an iframe, an image, a fetch)")
+            long notNavigation,
+            @Schema(description = "loads and clicks from Ship or Skip's own pages (the review page's preview)")
+            long ownPage,
+            @Schema(description = "discarded before reasons were recorded (a client cap or no navigation)")
+            long unrecorded) {
+
+        long total() {
+            return clientCap + networkCap + notNavigation + ownPage + unrecorded;
         }
     }
 

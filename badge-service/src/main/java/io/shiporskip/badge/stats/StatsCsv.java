@@ -11,12 +11,18 @@ import java.util.stream.Stream;
 public final class StatsCsv {
 
     public static final String MEDIA_TYPE = "text/csv; charset=utf-8";
-    /** The first twelve columns as before; then counted impressions per placement (the JSON's days[].placements). */
-    public static final List<String> HEADER = Stream.concat(Stream.of("tool", "day",
+    /** Discards by reason, the JSON's counts.discardedBy: appended last, so earlier columns keep their places. */
+    static final List<String> DISCARD_COLUMNS = List.of("discarded_client_cap", "discarded_network_cap",
+            "discarded_not_navigation", "discarded_own_page", "discarded_unrecorded");
+    /**
+     * The first twelve columns as before; then counted impressions per placement (the JSON's days[].placements); then
+     * discards by reason.
+     */
+    public static final List<String> HEADER = Stream.of(Stream.of("tool", "day",
             "badge_direct", "badge_github_camo", "badge_bot",
             "embed_direct", "embed_github_camo", "embed_bot",
             "human_impressions", "clicks", "click_through_rate", "discarded"),
-            MakerStats.PLACEMENTS.stream().map(p -> "impressions_" + p)).toList();
+            MakerStats.PLACEMENTS.stream().map(p -> "impressions_" + p), DISCARD_COLUMNS.stream()).flatMap(x -> x).toList();
 
     private StatsCsv() {
     }
@@ -34,6 +40,10 @@ public final class StatsCsv {
                     c.clickThroughRate() == null ? "" : c.clickThroughRate().toString(), Long.toString(c.discarded())));
             for (MakerStats.PlacementCount p : d.placements()) {
                 cells.add(Long.toString(p.impressions()));
+            }
+            MakerStats.Discards by = c.discardedBy();
+            for (long n : new long[] {by.clientCap(), by.networkCap(), by.notNavigation(), by.ownPage(), by.unrecorded()}) {
+                cells.add(Long.toString(n));
             }
             line(out, cells);
         }

@@ -18,11 +18,11 @@ public class StatsRepository {
 
     public static final int TOP_REFERRERS = 10;
 
-    /** With the placement, so one query gives the daily source split and the daily placement split. */
+    /** With the placement and discard reason, so one query gives the daily source, placement and discard splits. */
     static final String BY_DAY = """
-            SELECT day, kind, source, placement, SUM(n)::bigint AS n FROM badges.badge_counter
+            SELECT day, kind, source, placement, discard_reason, SUM(n)::bigint AS n FROM badges.badge_counter
             WHERE tool_slug = $1 AND day BETWEEN $2 AND $3
-            GROUP BY day, kind, source, placement""";
+            GROUP BY day, kind, source, placement, discard_reason""";
 
     static final String TOP_REFERRER_HOSTS = """
             SELECT referrer_host,
@@ -43,8 +43,8 @@ public class StatsRepository {
             GROUP BY placement
             ORDER BY SUM(n) DESC, placement""";
 
-    /** One (day, kind, source, placement) sum. */
-    public record DayCount(LocalDate day, String kind, String source, String placement, long n) {
+    /** One (day, kind, source, placement, discard reason) sum; the reason is "" for counted events. */
+    public record DayCount(LocalDate day, String kind, String source, String placement, String discardReason, long n) {
     }
 
     public record HostCount(String host, long impressions, long clicks) {
@@ -64,7 +64,7 @@ public class StatsRepository {
             List<DayCount> out = new ArrayList<>();
             for (Row r : rows) {
                 out.add(new DayCount(r.getLocalDate("day"), r.getString("kind"), r.getString("source"), r.getString("placement"),
-                        r.getLong("n")));
+                        r.getString("discard_reason"), r.getLong("n")));
             }
             return out;
         });

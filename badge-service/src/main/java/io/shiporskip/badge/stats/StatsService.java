@@ -1,5 +1,6 @@
 package io.shiporskip.badge.stats;
 
+import io.shiporskip.badge.counting.DiscardReason;
 import io.shiporskip.badge.counting.EventKind;
 import io.shiporskip.badge.counting.Referrers;
 import io.shiporskip.badge.counting.Source;
@@ -40,14 +41,14 @@ public class StatsService {
         Map<LocalDate, long[][]> placementsPerDay = new HashMap<>();
         long[] total = new long[CELLS];
         for (StatsRepository.DayCount c : dayCounts) {
-            int cell = cell(c.kind(), c.source());
+            int cell = cell(c.kind(), c.source(), c.discardReason());
             if (cell < 0) {
                 continue; // the table's CHECK constraints make this unreachable
             }
             perDay.computeIfAbsent(c.day(), d -> new long[CELLS])[cell] += c.n();
             total[cell] += c.n();
             int placement = MakerStats.PLACEMENTS.indexOf(c.placement());
-            if (cell != DISCARDED && placement >= 0) {
+            if (cell < DISCARDED && placement >= 0) {
                 placementsPerDay.computeIfAbsent(c.day(), d -> new long[MakerStats.PLACEMENTS.size()][2])[placement][cell == CLICKS ? 1 : 0] += c.n();
             }
         }
@@ -70,14 +71,21 @@ public class StatsService {
         return new MakerStats(tool, range.from(), range.to(), counts(total), days, referrers, byPlacement);
     }
 
-    // Cells of one day: badge × source, embed × source, clicks, discarded (any kind).
-    private static final int CELLS = 8;
+    // Cells of one day: badge × source, embed × source, clicks, then discarded (any kind) by reason.
+    private static final List<DiscardReason> REASONS = List.of(DiscardReason.CLIENT_CAP, DiscardReason.NETWORK_CAP,
+            DiscardReason.NOT_NAVIGATION, DiscardReason.OWN_PAGE, DiscardReason.UNRECORDED);
     private static final int CLICKS = 6;
     private static final int DISCARDED = 7;
+    private static final int CELLS = DISCARDED + REASONS.size();
 
-    private static int cell(String kind, String source) {
+    private static int cell(String kind, String source, String reason) {
         if (Source.DISCARDED.db.equals(source)) {
-            return DISCARDED;
+            for (int i = 0; i < REASONS.size(); i++) {
+                if (REASONS.get(i).tag.equals(reason)) {
+                    return DISCARDED + i;
+                }
+            }
+            return DISCARDED + REASONS.indexOf(DiscardReason.UNRECORDED);
         }
         if (EventKind.CLICK.db.equals(kind)) {
             return CLICKS;
@@ -89,6 +97,6 @@ public class StatsService {
 
     private static MakerStats.Counts counts(long[] c) {
         return MakerStats.Counts.of(MakerStats.BySource.of(c[0], c[1], c[2]), MakerStats.BySource.of(c[3], c[4], c[5]), c[CLICKS],
-                c[DISCARDED]);
+                new MakerStats.Discards(c[DISCARDED], c[DISCARDED + 1], c[DISCARDED + 2], c[DISCARDED + 3], c[DISCARDED + 4]));
     }
 }

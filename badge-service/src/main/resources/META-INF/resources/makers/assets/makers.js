@@ -298,6 +298,15 @@
   }
 
   // ---------- rendering ----------
+  /** Why loads and clicks were discarded (the stats' discardedBy keys), as the README's "What stats count" names them. */
+  const DISCARD_REASONS = [
+    ['clientCap', 'over a client\'s cap'],
+    ['networkCap', 'over a network\'s cap'],
+    ['notNavigation', 'not a navigation'],
+    ['ownPage', 'our own pages'],
+    ['unrecorded', 'reason not recorded'],
+  ];
+
   function render(stats, name) {
     lastStats = { stats, name };
     const t = stats.totals;
@@ -308,6 +317,7 @@
       ['Click-through', percent(t.clickThroughRate), 'clickThroughRate'],
       ['Bot impressions', number(bots), 'bots'],
       ['Discarded (not counted)', number(t.discarded), 'discarded'],
+      ...DISCARD_REASONS.map(([key, label]) => [`Discarded: ${label}`, number(t.discardedBy[key]), `discardedBy.${key}`]),
     ];
     $('totals').replaceChildren(...totals.map(([label, value, key]) => el('div', {}, el('dt', {}, label), el('dd', { 'data-total': key }, value))));
 
@@ -462,7 +472,9 @@
   }
 
   function clicksChart(days) {
-    const rows = days.map((d) => ({ day: d.day, clicks: d.counts.clicks, human: d.counts.humanImpressions, ctr: d.counts.clickThroughRate, discarded: d.counts.discarded }));
+    const rows = days.map((d) => ({ day: d.day, clicks: d.counts.clicks, human: d.counts.humanImpressions, ctr: d.counts.clickThroughRate,
+      discarded: d.counts.discarded, by: d.counts.discardedBy }));
+    const byReason = Object.fromEntries(DISCARD_REASONS.map(([key]) => [key, rows.reduce((a, r) => a + r.by[key], 0)]));
     const clicks = rows.reduce((a, r) => a + r.clicks, 0);
     const human = rows.reduce((a, r) => a + r.human, 0);
     const discarded = rows.reduce((a, r) => a + r.discarded, 0);
@@ -495,21 +507,25 @@
     body.push(...dots);
     const overall = human === 0 ? null : Math.min(1, clicks / human);
     const summary = `${plural(clicks, 'click')} on ${plural(human, 'human impression')} from ${rows[0].day} to ${rows[rows.length - 1].day}: `
-      + `click-through ${percent(overall)}; ${plural(discarded, 'load or click', 'loads and clicks')} discarded as inflation.`;
+      + `click-through ${percent(overall)}; ${plural(discarded, 'load or click', 'loads and clicks')} discarded (${DISCARD_REASONS.filter(([key]) => byReason[key])
+        .map(([key, label]) => `${number(byReason[key])} ${label}`).join(', ') || 'none'}).`;
     const table = el('table', { 'data-table': 'clicks' },
       el('caption', {}, 'Clicks, click-through and what was discarded (UTC days)'),
-      el('thead', {}, el('tr', {}, ...['Day', 'Clicks', 'Human impressions', 'Click-through', 'Discarded']
+      el('thead', {}, el('tr', {}, ...['Day', 'Clicks', 'Human impressions', 'Click-through', 'Discarded',
+        ...DISCARD_REASONS.map(([, label]) => `of which ${label}`)]
         .map((h, i) => el('th', { scope: 'col', class: i ? 'num' : undefined }, h)))),
       el('tbody', {}, ...rows.map((r) => el('tr', { 'data-day': r.day }, el('th', { scope: 'row' }, r.day),
         el('td', { class: 'num', 'data-series': 'clicks' }, number(r.clicks)),
         el('td', { class: 'num', 'data-series': 'human' }, number(r.human)),
         el('td', { class: 'num', 'data-series': 'ctr' }, percent(r.ctr)),
-        el('td', { class: 'num', 'data-series': 'discarded' }, number(r.discarded))))),
+        el('td', { class: 'num', 'data-series': 'discarded' }, number(r.discarded)),
+        ...DISCARD_REASONS.map(([key]) => el('td', { class: 'num', 'data-series': `discarded.${key}` }, number(r.by[key])))))),
       el('tfoot', {}, el('tr', {}, el('th', { scope: 'row' }, 'Total'),
         el('td', { class: 'num', 'data-series': 'clicks' }, number(clicks)),
         el('td', { class: 'num', 'data-series': 'human' }, number(human)),
         el('td', { class: 'num', 'data-series': 'ctr' }, percent(overall)),
-        el('td', { class: 'num', 'data-series': 'discarded' }, number(discarded)))));
+        el('td', { class: 'num', 'data-series': 'discarded' }, number(discarded)),
+        ...DISCARD_REASONS.map(([key]) => el('td', { class: 'num', 'data-series': `discarded.${key}` }, number(byReason[key]))))));
     return figure({ id: 'clicks', title: 'Clicks and click-through per day', summary,
       series: [{ key: 'clicks', label: 'Clicks (bars, left axis)' }, { key: 'ctr', label: 'Click-through (line, right axis)' }],
       svgBody: body, table });

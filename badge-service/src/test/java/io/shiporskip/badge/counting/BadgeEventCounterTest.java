@@ -74,6 +74,14 @@ class BadgeEventCounterTest {
                 return 10;
             }
 
+            public int networkImpressionsPerMinute() {
+                return 600;
+            }
+
+            public int networkClicksPerMinute() {
+                return 100;
+            }
+
             public long maxTrackedClients() {
                 return 1000;
             }
@@ -219,6 +227,42 @@ class BadgeEventCounterTest {
     }
 
     @Test
+    void aHostWithAHandfulOfRealLoadsStaysNamedAfterAFloodOfOneOffHosts() {
+        MemorySink sink = new MemorySink();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        BadgeEventCounter counter = new BadgeEventCounter(sink, null, config(100_000, 1000, 100), registry);
+        // The attack, ten times over: one-off Referer hosts fill the 100-host table first...
+        for (int i = 0; i < 10_000; i++) {
+            counter.record(EventKind.BADGE, "tool", Source.DIRECT, Placement.SITE, "spam" + i + ".example");
+        }
+        // ...then a real blog sends a handful of readers.
+        for (int i = 0; i < 5; i++) {
+            counter.record(EventKind.BADGE, "tool", Source.DIRECT, Placement.SITE, "blog.example");
+        }
+        // Bots' referrers never enter the table, however many.
+        for (int i = 0; i < 50; i++) {
+            counter.record(EventKind.BADGE, "tool", Source.BOT, Placement.SITE, "bot-" + i + ".example");
+        }
+        counter.flush().await().indefinitely();
+        // Its first load proves nothing yet (folded); from the second on it is heavier than every one-off host.
+        assertEquals(4L, sink.rows.get(new CounterKey("tool", today(), EventKind.BADGE, Source.DIRECT, Placement.SITE, "blog.example")));
+        long spamRows = sink.rows.keySet().stream().filter(k -> k.referrerHost().startsWith("spam")).count();
+        assertEquals(100, spamRows, "the one-off flood never replaced a named host: rows stay bounded");
+        assertEquals(50L, sink.rows.get(new CounterKey("tool", today(), EventKind.BADGE, Source.BOT, Placement.SITE, Referrers.NONE)));
+        assertEquals(10_055, sink.total());
+    }
+
+    @Test
+    void theTableKeepsTheHeaviestHostsNotTheFirst() {
+        ReferrerTable table = new ReferrerTable(3);
+        for (String early : new String[] {"a.example", "b.example", "c.example"}) {
+            assertEquals(early, table.admit(early));
+        }
+        assertEquals(Referrers.OVERFLOW, table.admit("d.example"), "the table is full and d has one load, as a, b and c");
+        assertEquals("d.example", table.admit("d.example"), "two loads: heavier than the lightest named host");
+    }
+
+    @Test
     void duringADatabaseOutageTheAggregateStaysBoundedDropsAreCountedAndLoggedOncePerInterval() {
         MemorySink sink = new MemorySink();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -270,8 +314,10 @@ class BadgeEventCounterTest {
         counter.discardUnkept(EventKind.CLICK, DiscardReason.UNVERIFIED_TOOL);
         counter.flush().await().indefinitely();
         assertEquals(2, sink.rows.size());
-        assertEquals(7L, sink.rows.get(new CounterKey("tool", today(), EventKind.BADGE, Source.DISCARDED, Placement.UNSPECIFIED, Referrers.NONE)));
-        assertEquals(7L, sink.rows.get(new CounterKey("tool", today(), EventKind.CLICK, Source.DISCARDED, Placement.UNSPECIFIED, Referrers.NONE)));
+        assertEquals(7L, sink.rows.get(new CounterKey("tool", today(), EventKind.BADGE, Source.DISCARDED, Placement.UNSPECIFIED, Referrers.NONE,
+                "client-cap")));
+        assertEquals(7L, sink.rows.get(new CounterKey("tool", today(), EventKind.CLICK, Source.DISCARDED, Placement.UNSPECIFIED, Referrers.NONE,
+                "not-navigation")));
         assertEquals(7.0, registry.get("badge.counting.discarded").tags("kind", "badge", "reason", "client-cap").counter().count());
         assertEquals(1.0, registry.get("badge.counting.discarded").tags("kind", "click", "reason", "unverified-tool").counter().count());
     }

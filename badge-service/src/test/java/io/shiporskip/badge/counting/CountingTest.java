@@ -163,7 +163,7 @@ class CountingTest {
 
     @Test
     void noAddressesOrUserAgentsAreStored() {
-        List<String> columns = List.of("tool_slug", "day", "kind", "source", "placement", "referrer_host", "n");
+        List<String> columns = List.of("tool_slug", "day", "kind", "source", "placement", "referrer_host", "discard_reason", "n");
         assertEquals(columns.size(), Fixtures.count(
                 "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'badges' AND table_name = 'badge_counter'"));
         for (String column : columns) {

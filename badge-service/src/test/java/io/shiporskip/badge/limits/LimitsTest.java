@@ -1,11 +1,14 @@
 package io.shiporskip.badge.limits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.time.Instant;
+import java.time.InstantSource;
 import org.junit.jupiter.api.Test;
 
 class LimitsTest {
@@ -52,7 +55,7 @@ class LimitsTest {
 
     @Test
     void minuteBudgetsAreIndependentPerKeyAndPerBudget() {
-        MinuteBudgets<String> budgets = new MinuteBudgets<>(100);
+        MinuteBudgets<String> budgets = new MinuteBudgets<>(100, InstantSource.system());
         for (int i = 0; i < 3; i++) {
             assertTrue(budgets.take("a", MinuteBudgets.FIRST, 3));
         }
@@ -65,7 +68,7 @@ class LimitsTest {
 
     @Test
     void minuteBudgetsKeepBoundedMemory() {
-        MinuteBudgets<Integer> budgets = new MinuteBudgets<>(50);
+        MinuteBudgets<Integer> budgets = new MinuteBudgets<>(50, InstantSource.system());
         for (int i = 0; i < 10_000; i++) {
             budgets.take(i, MinuteBudgets.FIRST, 1);
         }
@@ -78,6 +81,69 @@ class LimitsTest {
         assertTrue(budgets.size() <= 50, "tracked keys: " + budgets.size());
     }
 
+    /** A clock a test moves by hand. */
+    static final class ManualClock implements InstantSource {
+        long millis = 1_764_000_000_000L;
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis);
+        }
+
+        @Override
+        public long millis() {
+            return millis;
+        }
+    }
+
+    @Test
+    void aWindowRestartsAMinuteAfterItStartedWhileTheClientKeepsLoading() {
+        ManualClock clock = new ManualClock();
+        MinuteBudgets<String> budgets = new MinuteBudgets<>(100, clock);
+        // The finding: the first window started at Long.MIN_VALUE, now - start overflowed, and the budget never
+        // came back while the client kept loading. Load every second for three minutes: 60 a window, every window.
+        int counted = 0;
+        for (int second = 0; second < 180; second++) {
+            for (int i = 0; i < 2; i++) {
+                if (budgets.take("client", MinuteBudgets.FIRST, 60)) {
+                    counted++;
+                }
+            }
+            clock.millis += 1_000;
+        }
+        assertEquals(180, counted, "60 in each of three windows");
+    }
+
+    @Test
+    void theWindowBoundaryIsExactlyOneMinuteAfterTheFirstUse() {
+        ManualClock clock = new ManualClock();
+        MinuteBudgets<String> budgets = new MinuteBudgets<>(100, clock);
+        assertTrue(budgets.take("a", MinuteBudgets.FIRST, 1));
+        clock.millis += 59_999;
+        assertFalse(budgets.take("a", MinuteBudgets.FIRST, 1), "one millisecond before the window ends");
+        assertFalse(budgets.take("a", MinuteBudgets.SECOND, 0));
+        clock.millis += 1;
+        assertTrue(budgets.take("a", MinuteBudgets.FIRST, 1), "a new window, both budgets afresh");
+        assertFalse(budgets.take("a", MinuteBudgets.FIRST, 1));
+        // Idle for long (the entry may have expired): a fresh window either way.
+        clock.millis += 10 * 60_000;
+        assertTrue(budgets.take("a", MinuteBudgets.FIRST, 1));
+    }
+
+    @Test
+    void clientsAreAddressesOrIpv6Slash64AndNetworksSlash24OrSlash48() {
+        assertEquals("198.51.100.7", ClientKeys.client("198.51.100.7"));
+        assertEquals("198.51.100.7", ClientKeys.client("::ffff:198.51.100.7"), "IPv4-mapped IPv6 is its IPv4 address");
+        assertEquals("198.51.100.0/24", ClientKeys.network("198.51.100.7"));
+        assertEquals("198.51.100.0/24", ClientKeys.network("::ffff:198.51.100.250"));
+        assertEquals(ClientKeys.client("2001:db8:1:2::1"), ClientKeys.client("[2001:db8:1:2:ffff:ffff:ffff:ffff]"), "one /64");
+        assertEquals(ClientKeys.client("2001:db8:1:2::1"), ClientKeys.client("2001:db8:1:2::1%eth0"));
+        assertNotEquals(ClientKeys.client("2001:db8:1:2::1"), ClientKeys.client("2001:db8:1:3::1"));
+        assertEquals(ClientKeys.network("2001:db8:1:2::1"), ClientKeys.network("2001:db8:1:ffff::1"), "one /48");
+        assertNotEquals(ClientKeys.network("2001:db8:1::1"), ClientKeys.network("2001:db8:2::1"));
+        assertEquals("unknown", ClientKeys.client("unknown"));
+    }
+
     @Test
     void logThrottleLetsOneLineThroughPerIntervalAndCountsTheRest() {
         LogThrottle throttle = new LogThrottle(60_000);
@@ -85,6 +151,16 @@ class LimitsTest {
         for (int i = 0; i < 5; i++) {
             assertEquals(-1, throttle.admit());
         }
+        // Across the interval's boundary, with a clock: the next line reports how many were held back.
+        ManualClock clock = new ManualClock();
+        LogThrottle timed = new LogThrottle(10_000, clock::millis);
+        assertEquals(0, timed.admit());
+        clock.millis += 9_999;
+        assertEquals(-1, timed.admit());
+        assertEquals(-1, timed.admit());
+        clock.millis += 1;
+        assertEquals(2, timed.admit(), "one line after the interval, naming the 2 held back");
+        assertEquals(-1, timed.admit());
         LogThrottle always = new LogThrottle(0);
         assertEquals(0, always.admit());
         assertEquals(0, always.admit());

@@ -209,7 +209,7 @@ class HonestCountsTest {
         assertEquals(1.0, json.getDouble("days[29].counts.clickThroughRate"), 1e-9);
         String csv = given().header("Authorization", "Bearer " + TestTokens.maker(slug)).accept("text/csv")
                 .get("/api/makers/tools/" + slug + "/stats").then().statusCode(200).extract().asString();
-        assertEquals(slug + "," + LocalDate.now(ZoneOffset.UTC) + ",1,0,0,0,0,0,1," + 3 * CLICK_CAP + ",1.0,6,0,0,0,0,0,1", csv.split("\r\n")[30]);
+        assertEquals(slug + "," + LocalDate.now(ZoneOffset.UTC) + ",1,0,0,0,0,0,1," + 3 * CLICK_CAP + ",1.0,6,0,0,0,0,0,1,6,0,0,0,0", csv.split("\r\n")[30]);
     }
 
     /** A GET written on the socket, so that it carries no User-Agent at all (HTTP clients add one). */

@@ -197,11 +197,12 @@ class StatsNumbersTest {
                 .extract().asString();
         assertEquals("tool,day,badge_direct,badge_github_camo,badge_bot,embed_direct,embed_github_camo,embed_bot,"
                 + "human_impressions,clicks,click_through_rate,discarded,"
-                + "impressions_readme,impressions_site,impressions_docs,impressions_other,impressions_embed,impressions_unspecified\r\n"
-                + slug + ",2025-01-31,10,0,0,0,0,0,10,4,0.4,0,10,0,0,0,0,0\r\n"
-                + slug + ",2025-02-01,0,0,0,0,0,0,0,0,,0,0,0,0,0,0,0\r\n"
-                + slug + ",2025-02-02,0,0,0,0,6,0,6,0,0.0,0,0,6,0,0,0,0\r\n"
-                + slug + ",2025-02-03,0,0,0,0,0,0,0,0,,0,0,0,0,0,0,0\r\n", csv);
+                + "impressions_readme,impressions_site,impressions_docs,impressions_other,impressions_embed,impressions_unspecified,"
+                + "discarded_client_cap,discarded_network_cap,discarded_not_navigation,discarded_own_page,discarded_unrecorded\r\n"
+                + slug + ",2025-01-31,10,0,0,0,0,0,10,4,0.4,0,10,0,0,0,0,0,0,0,0,0,0\r\n"
+                + slug + ",2025-02-01,0,0,0,0,0,0,0,0,,0,0,0,0,0,0,0,0,0,0,0,0\r\n"
+                + slug + ",2025-02-02,0,0,0,0,6,0,6,0,0.0,0,0,6,0,0,0,0,0,0,0,0,0\r\n"
+                + slug + ",2025-02-03,0,0,0,0,0,0,0,0,,0,0,0,0,0,0,0,0,0,0,0,0\r\n", csv);
     }
 
     @Test
