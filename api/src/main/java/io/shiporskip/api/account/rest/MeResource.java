@@ -114,7 +114,7 @@ public class MeResource {
                         return Uni.createFrom().failure(new ApiProblem(403, "Forbidden",
                                 "The current password is wrong", null));
                     }
-                    PasswordRule.check(body.newPassword(), holder.email(), holder.displayName());
+                    PasswordRule.check("newPassword", body.newPassword(), holder.email(), holder.displayName());
                     return throttle.succeeded(guess).chain(() -> hasher.hash(body.newPassword()));
                 }))
                 .chain(hash -> accounts.changePassword(id, hash)))
