@@ -163,6 +163,23 @@ class AccountRecoveryTest {
     }
 
     @Test
+    void aClaimNoLongerAppliesOnceTheHolderProvedTheAddress() {
+        // The owner signed up first and forgot; a later sign-up (someone else's) asks for the address; the owner then
+        // confirms their own account. The stale claim link must not hand their account to the later password.
+        String email = uniqueEmail("claim-stale");
+        signUp(email, OWNER_PASSWORD, "Founder").then().statusCode(201);
+        signUp(email, ATTACKER_PASSWORD, "Squatter").then().statusCode(409);
+        String claim = TestAccounts.linkToken(email, RecoveryMail.CLAIM_SUBJECT, "/api/accounts/claim");
+        TestAccounts.verify(email);
+        given().when().get("/api/accounts/claim?token=" + claim).then().statusCode(400)
+                .contentType(containsString("text/html"));
+        given().contentType("application/json").body(Map.of("token", claim))
+                .when().post("/api/accounts/claim").then().statusCode(400).body("errors[0].field", equalTo("token"));
+        signIn(email, OWNER_PASSWORD).then().statusCode(200);
+        signIn(email, ATTACKER_PASSWORD).then().statusCode(401);
+    }
+
+    @Test
     void aPasswordChangeRevokesEveryEarlierTokenAndNeedsTheCurrentPassword() {
         String email = uniqueEmail("change");
         TestAccounts.signUpVerified(email);

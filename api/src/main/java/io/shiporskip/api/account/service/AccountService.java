@@ -109,6 +109,7 @@ public class AccountService implements MakerAccounts {
     @WithSession
     public Uni<LinkSubject> linkSubject(String token, AccountLinks.Purpose purpose) {
         return links.peek(token, purpose).chain(link -> accounts.requireById(link.accountId())
+                .invoke(account -> refuseClaimOfProved(purpose, account))
                 .map(account -> new LinkSubject(account.email, account.displayName, account.createdAt,
                         account.emailVerifiedAt != null, link.displayName())));
     }
@@ -120,11 +121,22 @@ public class AccountService implements MakerAccounts {
     @WithTransaction
     public Uni<String> claim(String token) {
         return links.use(token, AccountLinks.Purpose.CLAIM).chain(link -> accounts.requireById(link.accountId())
+                .invoke(account -> refuseClaimOfProved(AccountLinks.Purpose.CLAIM, account))
                 .call(account -> {
                     account.createdAt = clock.utc(); // the owner's account starts now
                     return takeOver(account, link.passwordHash(), link.displayName());
                 })
                 .map(account -> account.email));
+    }
+
+    /**
+     * A claim is for an address nobody proved: once the holder proved it (it was the owner's own earlier sign-up), the
+     * link no longer applies, so a stale claim mail can never replace the owner's password.
+     */
+    private static void refuseClaimOfProved(AccountLinks.Purpose purpose, Account account) {
+        if (purpose == AccountLinks.Purpose.CLAIM && account.emailVerifiedAt != null) {
+            throw AccountLinks.invalid();
+        }
     }
 
     /** Where a reset link goes and which account it is for; null when no account has the address. */
