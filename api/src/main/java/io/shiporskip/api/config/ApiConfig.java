@@ -84,6 +84,32 @@ public interface ApiConfig {
         @WithName("password-cost")
         @WithDefault("10")
         int passwordCost();
+
+        /** How long a mailed password-reset link works. */
+        @WithName("reset-ttl")
+        @WithDefault("1H")
+        Duration resetTtl();
+
+        /** How long a device token (OWASP device cookie) marks a browser or app as one the account signed in from. */
+        @WithName("device-token-ttl")
+        @WithDefault("P90D")
+        Duration deviceTokenTtl();
+
+        /**
+         * Account mails (verification, password reset, address claim) per address, whoever asks: a bucket this large,
+         * refilled over {@link #mailsPerAddressPeriod()}. Over it a route answers as usual and sends nothing.
+         */
+        @WithName("mails-per-address")
+        @WithDefault("5")
+        long mailsPerAddress();
+
+        @WithName("mails-per-address-period")
+        @WithDefault("1H")
+        Duration mailsPerAddressPeriod();
+
+        default RateLimit mailLimit() {
+            return new RateLimit("account mail", mailsPerAddress(), mailsPerAddressPeriod());
+        }
     }
 
     interface Site {
@@ -229,6 +255,23 @@ public interface ApiConfig {
         @WithDefault("50")
         long signInFailuresPerAccount();
 
+        /**
+         * Failed sign-ins per device token (a browser or app that signed in to the account before): such sign-ins
+         * spend only this, never the per-account ceiling, so strangers' guesses cannot lock the owner out.
+         */
+        @WithName("sign-in-failures-per-device")
+        @WithDefault("10")
+        long signInFailuresPerDevice();
+
+        /** Password-reset requests per client address. */
+        @WithName("password-resets")
+        @WithDefault("5")
+        long passwordResets();
+
+        @WithName("password-resets-period")
+        @WithDefault("PT1H")
+        Duration passwordResetsPeriod();
+
         /** Writes (votes, bookmarks, editorial changes) per account. */
         @WithName("writes")
         @WithDefault("60")
@@ -252,6 +295,14 @@ public interface ApiConfig {
 
         default RateLimit signInFailurePerAccountLimit() {
             return new RateLimit("failed sign-in for this account", signInFailuresPerAccount(), signInFailuresPeriod());
+        }
+
+        default RateLimit signInFailurePerDeviceLimit() {
+            return new RateLimit("failed sign-in from this device", signInFailuresPerDevice(), signInFailuresPeriod());
+        }
+
+        default RateLimit passwordResetLimit() {
+            return new RateLimit("password reset", passwordResets(), passwordResetsPeriod());
         }
 
         default RateLimit writeLimit() {

@@ -16,6 +16,7 @@ public class ConfiguredRateLimits implements RateLimits {
     public ConfiguredRateLimits(ApiConfig config) {
         limits.put(Allowance.WRITES, config.limit().writeLimit());
         limits.put(Allowance.SIGN_UP, config.limit().signUpLimit());
+        limits.put(Allowance.PASSWORD_RESET, config.limit().passwordResetLimit());
         limits.put(Allowance.NEWSLETTER_SIGN_UP, new RateLimit("newsletter sign-up", config.newsletter().subscribeLimit(),
                 config.newsletter().subscribePeriod()));
     }

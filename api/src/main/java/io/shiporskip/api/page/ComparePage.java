@@ -30,8 +30,9 @@ public record ComparePage(
 
     public static ComparePage of(Comparison comparison, PageLinks links) {
         List<Column> columns = comparison.tools();
-        List<Card> cards = columns.stream().map(c -> new Card(c.name(), c.vendor(), c.tagline(), c.description(),
-                c.category(), c.entryPrice(), VerdictView.of(c.verdict()), c.community().label(),
+        // Names and short labels as badges and feeds show them: no bidi overrides or zero-width characters.
+        List<Card> cards = columns.stream().map(c -> new Card(Markup.clean(c.name()), Markup.clean(c.vendor()),
+                Markup.clean(c.tagline()), c.description(), Markup.clean(c.category()), c.entryPrice(), VerdictView.of(c.verdict()), c.community().label(),
                 PageLinks.toolPath(c.slug()))).toList();
 
         List<ScoreRow> rows = new ArrayList<>();
@@ -39,13 +40,13 @@ public record ComparePage(
             List<ScoreCell> cells = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) {
                 ScorecardCell cell = row.cells().get(i);
-                String tool = columns.get(i).name();
+                String tool = Markup.clean(columns.get(i).name());
                 cells.add(cell == null
                         ? new ScoreCell(tool, false, 0, "Not reviewed yet", "none", null)
                         : new ScoreCell(tool, true, cell.score(), VerdictView.callOf(cell.decision()),
                                 VerdictView.tone(cell.decision()), cell.text()));
             }
-            rows.add(new ScoreRow(row.critic().name(), cells));
+            rows.add(new ScoreRow(Markup.clean(row.critic().name()), cells));
         }
 
         String heading = String.join(" vs ", columns.stream().map(c -> Markup.clean(c.name())).toList());
@@ -53,6 +54,8 @@ public record ComparePage(
                 + ": the expert panel's verdicts, pricing, community votes and every critic's score, side by side.";
         PageMeta meta = PageMeta.shared(heading, description,
                 links.comparePage(columns.stream().map(Column::slug).toList()), "website");
-        return new ComparePage(meta, heading, cards, comparison.decisionTable(), rows);
+        List<Comparison.DecisionRow> table = comparison.decisionTable().stream().map(row -> new Comparison.DecisionRow(
+                row.label(), row.cells().stream().map(Markup::clean).toList())).toList();
+        return new ComparePage(meta, heading, cards, table, rows);
     }
 }

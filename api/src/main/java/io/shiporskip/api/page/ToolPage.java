@@ -49,7 +49,7 @@ public record ToolPage(
         List<ReviewCard> cards = tool.reviews().stream().map(r -> card(r, lenses.get(r.critic().slug()))).toList();
         Set<String> reviewed = new HashSet<>();
         tool.reviews().forEach(r -> reviewed.add(r.critic().slug()));
-        List<String> pending = panel.stream().filter(c -> !reviewed.contains(c.slug())).map(CriticView::name).toList();
+        List<String> pending = panel.stream().filter(c -> !reviewed.contains(c.slug())).map(c -> Markup.clean(c.name())).toList();
 
         CommunitySummary votes = tool.community();
         CommunityView community = new CommunityView(votes.state() == CommunitySummary.CommunityState.VOTED,
@@ -59,7 +59,7 @@ public record ToolPage(
                 .filter(a -> !a.slug().equals(tool.slug()))
                 .map(a -> {
                     VerdictView v = VerdictView.of(a.verdict());
-                    return new Alternative(a.name(), a.tagline(), v.call(), v.tone(),
+                    return new Alternative(Markup.clean(a.name()), Markup.clean(a.tagline()), v.call(), v.tone(),
                             PageLinks.comparePath(List.of(tool.slug(), a.slug())));
                 }).toList();
 
@@ -73,12 +73,16 @@ public record ToolPage(
                 : "The expert panel has not reviewed it yet.");
         PageMeta meta = PageMeta.shared(heading, description, links.reviewPage(tool.slug()), "article");
 
-        return new ToolPage(meta, tool, webLink(tool.website()), verdict, cards, pending, community, share, others,
+        // Names and short labels as badges and feeds show them: no bidi overrides or zero-width characters.
+        ToolDetail shown = new ToolDetail(tool.slug(), name, Markup.clean(tool.vendor()), Markup.clean(tool.tagline()),
+                tool.description(), Markup.clean(tool.category()), tool.pricing(), tool.entryPrice(), tool.license(),
+                tool.website(), tool.createdAt(), tool.updatedAt(), tool.verdict(), tool.community(), tool.reviews());
+        return new ToolPage(meta, shown, webLink(tool.website()), verdict, cards, pending, community, share, others,
                 EmbedCodes.of(tool.slug(), tool.name(), links), SubscribeForm.empty(tool.slug()));
     }
 
     private static ReviewCard card(ReviewView review, String lens) {
-        return new ReviewCard(review.critic().name(), lens, review.score(), VerdictView.callOf(review.decision()),
+        return new ReviewCard(Markup.clean(review.critic().name()), lens, review.score(), VerdictView.callOf(review.decision()),
                 VerdictView.tone(review.decision()), review.text());
     }
 

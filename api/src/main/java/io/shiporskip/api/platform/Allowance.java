@@ -12,6 +12,9 @@ public enum Allowance {
     /** Accounts created from one client address. */
     SIGN_UP(false),
 
+    /** Password-reset mails asked for from one client address (the per-address mail cap is separate). */
+    PASSWORD_RESET(false),
+
     /** Newsletter sign-ups from one client address (the JSON route and the review page's form). */
     NEWSLETTER_SIGN_UP(false);
 

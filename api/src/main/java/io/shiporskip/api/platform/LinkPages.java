@@ -32,9 +32,16 @@ public final class LinkPages {
 
     static native TemplateInstance outcomePage(PageMeta meta, String message, String hint);
 
+    static native TemplateInstance passwordPage(PageMeta meta, String message, String action, String token, String button);
+
     /** The page a mailed link opens: what the button does and the button; {@code token} may be null (then in {@code action}). */
     public static Response action(String heading, String message, String action, String token, String button) {
         return page(200, actionPage(PageMeta.unlisted(heading, message), message, action, token, button));
+    }
+
+    /** A mailed link's page whose form sets a new password (field {@code password}) with the token. */
+    public static Response passwordForm(String heading, String message, String action, String token, String button) {
+        return page(200, passwordPage(PageMeta.unlisted(heading, message), message, action, token, button));
     }
 
     /** The page after the button: done. */

@@ -124,18 +124,22 @@ public class ProblemMapper {
     }
 
     /**
-     * Whether the failure is PostgreSQL being out of reach rather than a fault of ours: a refused or dropped connection
-     * (reactive pool, or the limits' JDBC pool as Bucket4j passes it on), or SQLSTATE class 08 (connection exception)
-     * or 57P01–57P03 (shut down, crashed, starting up).
+     * Whether the failure is PostgreSQL being out of reach or too slow rather than a fault of ours: a refused or dropped
+     * connection (reactive pool, or the limits' JDBC pool as Bucket4j passes it on), no pooled connection within the
+     * pool's acquisition timeout, SQLSTATE class 08 (connection exception), 57P01–57P03 (shut down, crashed, starting
+     * up), or a statement that waited past its lock or statement timeout (55P03, 57014: a locked table, an overloaded
+     * server) — a slow store is a 503 to come back to, never a 500.
      */
     static boolean databaseUnavailable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException) {
+            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException
+                    || (cause instanceof SQLException && cause.getMessage() != null
+                            && cause.getMessage().contains("acquisition timeout"))) {
                 return true;
             }
             String state = sqlState(cause);
             if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                    || state.equals("57P03"))) {
+                    || state.equals("57P03") || state.equals("55P03") || state.equals("57014"))) {
                 return true;
             }
         }

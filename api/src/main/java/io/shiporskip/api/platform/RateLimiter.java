@@ -2,6 +2,8 @@ package io.shiporskip.api.platform;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import java.time.Instant;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
@@ -42,8 +44,29 @@ public class RateLimiter {
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
 
     @Inject
-    public RateLimiter(@io.quarkus.agroal.DataSource("limits") DataSource limits) {
+    public RateLimiter(@io.quarkus.agroal.DataSource("limits") DataSource limits, Now now) {
+        this(limits, new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                Instant instant = now.instant();
+                return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        });
+    }
+
+    /** On the system clock (tests of the limiter without the application). */
+    public RateLimiter(DataSource limits) {
+        this(limits, TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    private RateLimiter(DataSource limits, TimeMeter clock) {
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(limits)
+                .clientClock(clock)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("catalog.rate_limit_bucket")
                 .idColumn("id")

@@ -101,6 +101,11 @@ class AuthorizationMatrixTest {
                 () -> Map.of("reason", "Not the vendor")), List.of(401, 403, 403, 403, 200, 401, 401, 401));
         expected.put(new Route("POST", "/api/admin/claims/" + claimOfOtherMaker + "/approve", () -> Map.of()),
                 List.of(401, 403, 403, 403, 200, 401, 401, 401));
+        expected.put(new Route("POST", "/api/me/verification-mail", null), List.of(401, 202, 202, 202, 202, 401, 401, 401));
+        // Last: a change revokes the caller's tokens. Every account is a reader (no role is missing); each token
+        // changes only its own account, and only with that account's current password — the admin's is another (403).
+        expected.put(new Route("PUT", "/api/me/password", () -> Map.of("currentPassword", TestAccounts.PASSWORD,
+                "newPassword", TestAccounts.PASSWORD)), List.of(401, 204, 204, 204, 403, 401, 401, 401));
 
         List<String> differences = new ArrayList<>();
         StringBuilder table = new StringBuilder();

@@ -20,7 +20,8 @@ class RateLimitTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("shiporskip.limit.sign-up", "3", "shiporskip.limit.writes", "4",
-                    "shiporskip.limit.sign-in-failures-per-client", "8", "shiporskip.limit.sign-in-failures-per-account", "12");
+                    "shiporskip.limit.sign-in-failures-per-client", "8", "shiporskip.limit.sign-in-failures-per-account", "12",
+                    "shiporskip.limit.password-resets", "2");
         }
     }
 
@@ -49,6 +50,23 @@ class RateLimitTest {
         // Refused means not written: the account does not exist.
         given().contentType("application/json").body(Map.of("email", refused, "password", TestAccounts.PASSWORD))
                 .when().post("/api/auth/token").then().statusCode(401);
+    }
+
+    @Test
+    void passwordResetRequestsAreLimitedPerClientAddress() {
+        // Any address, known or not: the allowance is the client's, so probing many addresses is not free either.
+        for (int i = 1; i <= 2; i++) {
+            given().header("X-Forwarded-For", "192.0.2.77").contentType("application/json")
+                    .body(Map.of("email", TestAccounts.uniqueEmail("reset-limit")))
+                    .when().post("/api/auth/password-reset").then().statusCode(202)
+                    .header("RateLimit-Remaining", Integer.toString(2 - i));
+        }
+        given().header("X-Forwarded-For", "192.0.2.77").contentType("application/json")
+                .body(Map.of("email", TestAccounts.uniqueEmail("reset-limit")))
+                .when().post("/api/auth/password-reset").then().statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("detail", containsString("password reset"));
     }
 
     @Test

@@ -86,6 +86,31 @@ public final class TestAccounts {
         return link.group(1);
     }
 
+    /** Every mail sent so far to this address with this subject (mock mailbox), oldest first. */
+    public static List<Mail> mailsTo(String email, String subject) {
+        MockMailbox mailbox = Arc.container().instance(MockMailbox.class).get();
+        return mailbox.getMailsSentTo(email).stream().filter(mail -> mail.getSubject().equals(subject)).toList();
+    }
+
+    /** The token of the newest mail with this subject to this address whose link goes to {@code path}; waits up to 5 s. */
+    public static String linkToken(String email, String subject, String path) {
+        Pattern link = Pattern.compile(Pattern.quote(path) + "\\?token=([A-Za-z0-9_-]{43})");
+        long deadline = System.currentTimeMillis() + 5000;
+        List<Mail> mails = mailsTo(email, subject);
+        while (mails.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+            mails = mailsTo(email, subject);
+        }
+        if (mails.isEmpty()) {
+            throw new AssertionError("no mail \"" + subject + "\" to " + email);
+        }
+        Matcher found = link.matcher(mails.get(mails.size() - 1).getText());
+        if (!found.find()) {
+            throw new AssertionError("no link to " + path + " in the mail to " + email);
+        }
+        return found.group(1);
+    }
+
     public static String token(String email, String password) {
         return given().contentType("application/json").body(Map.of("email", email, "password", password))
                 .when().post("/api/auth/token")

@@ -249,6 +249,23 @@ class NewsletterTest {
     }
 
     @Test
+    void theConfirmationCapRefillsOneMailEveryTwentyMinutes() {
+        String email = "refilled@example.org";
+        try {
+            for (int i = 0; i < 4; i++) {
+                subscribe(email, "192.0.2." + (30 + i)).then().statusCode(202);
+            }
+            mails(email, 3);
+            io.shiporskip.api.TestClock.advance(java.time.Duration.ofMinutes(21));
+            subscribe(email, "192.0.2.40").then().statusCode(202);
+            subscribe(email, "192.0.2.41").then().statusCode(202);
+            assertEquals(4, mails(email, 4).size());
+        } finally {
+            io.shiporskip.api.TestClock.reset();
+        }
+    }
+
+    @Test
     void unconfirmedSignUpsAreRemovedOnceTheirLinkExpired() throws Throwable {
         String stale = "stale@example.org";
         String fresh = "fresh@example.org";

@@ -163,7 +163,9 @@ class HttpCachingTest {
     private static final Map<String, String> NOT_CONDITIONAL = Map.of(
             "/api/accounts/verification", "a mailed single-use link: a page about that token, never cached",
             "/api/newsletter/confirm", "a mailed single-use link",
-            "/api/newsletter/unsubscribe", "a mailed single-use link");
+            "/api/newsletter/unsubscribe", "a mailed single-use link",
+            "/api/accounts/claim", "a mailed single-use link",
+            "/api/auth/password-reset/confirm", "a mailed single-use link");
 
     @Test
     @SuppressWarnings("unchecked")

@@ -25,6 +25,11 @@ class WriteLimitedRoutesTest {
             Map.entry("AuthResource.token", "the sign-in throttle (LoginThrottle): a guess is reserved, and given back when right"),
             Map.entry("AccountResource.verify", "the mailed single-use token is the authority"),
             Map.entry("AccountResource.verifyForm", "the mailed single-use token is the authority"),
+            Map.entry("AccountResource.claim", "the mailed single-use token is the authority"),
+            Map.entry("AccountResource.claimForm", "the mailed single-use token is the authority"),
+            Map.entry("AuthResource.resetPassword", "the mailed single-use token is the authority"),
+            Map.entry("AuthResource.resetPasswordForm", "the mailed single-use token is the authority"),
+            Map.entry("MeResource.changePassword", "the sign-in throttle (LoginThrottle): the current password is a guess"),
             Map.entry("NewsletterResource.confirm", "the mailed single-use token is the authority"),
             Map.entry("NewsletterResource.confirmForm", "the mailed single-use token is the authority"),
             Map.entry("NewsletterResource.unsubscribe", "one-click unsubscribe: the mailed token is the authority"));

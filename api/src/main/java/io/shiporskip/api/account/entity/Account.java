@@ -38,6 +38,13 @@ public class Account {
     @Column(name = "email_verified_at")
     public OffsetDateTime emailVerifiedAt;
 
+    /**
+     * Access tokens issued (iat) before this whole second are refused: set when the password is reset or changed, or
+     * the address is taken back from an unproved holder. Null: no revocation yet.
+     */
+    @Column(name = "tokens_valid_after")
+    public OffsetDateTime tokensValidAfter;
+
     @Override
     public String toString() {
         return "Account#" + id; // never the hash, and no e-mail in logs

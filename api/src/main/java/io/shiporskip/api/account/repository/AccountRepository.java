@@ -26,13 +26,20 @@ public class AccountRepository implements PanacheRepositoryBase<Account, Long> {
     }
 
 
-    /** What an account that never proved its address leaves behind when someone else signs up with it. */
-    public Uni<Void> forgetLapsedRegistrant(long accountId) {
-        return getSession().chain(session -> session
-                .createNativeQuery("DELETE FROM catalog.bookmark WHERE account_id = :account")
-                .setParameter("account", accountId).executeUpdate()
-                .chain(() -> session.createNativeQuery("DELETE FROM catalog.account_verification WHERE account_id = :account")
-                        .setParameter("account", accountId).executeUpdate()))
-                .replaceWithVoid();
+    /**
+     * What an account that never proved its address leaves behind when the address goes to someone else (a later
+     * sign-up after its link lapsed, the mailbox's owner following a claim or reset link): its bookmarks, its
+     * pending links and its devices.
+     */
+    public Uni<Void> forgetEarlierHolder(long accountId) {
+        return getSession().chain(session -> {
+            Uni<Integer> chain = Uni.createFrom().item(0);
+            for (String table : List.of("bookmark", "account_verification", "account_link", "device_token")) {
+                // One statement at a time: a reactive session must not run two at once.
+                chain = chain.chain(() -> session.createNativeQuery("DELETE FROM catalog." + table
+                        + " WHERE account_id = :account").setParameter("account", accountId).executeUpdate());
+            }
+            return chain;
+        }).replaceWithVoid();
     }
 }

@@ -1,6 +1,16 @@
 package io.shiporskip.api.account.rest;
 
 import io.shiporskip.api.platform.OpenApiContract;
+import io.shiporskip.api.account.service.AccountRequests.PasswordChange;
+import io.shiporskip.api.account.service.LoginThrottle;
+import io.shiporskip.api.account.service.PasswordHasher;
+import io.shiporskip.api.account.service.PasswordRule;
+import io.shiporskip.api.platform.ApiProblem;
+import io.shiporskip.api.platform.RateLimiter;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -46,8 +56,13 @@ public class MeResource {
     private final BookmarkService readers;
 
     private final VerificationMail mail;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
 
-    public MeResource(AccountService accounts, BookmarkService readers, VerificationMail mail) {
+    public MeResource(AccountService accounts, BookmarkService readers, VerificationMail mail, PasswordHasher hasher,
+            LoginThrottle throttle) {
+        this.hasher = hasher;
+        this.throttle = throttle;
         this.mail = mail;
         this.accounts = accounts;
         this.readers = readers;
@@ -75,6 +90,35 @@ public class MeResource {
                 .call(renewed -> renewed == null ? Uni.createFrom().voidItem()
                         : mail.send(renewed.email(), renewed.token()))
                 .map(renewed -> Response.accepted().build());
+    }
+
+    @PUT
+    @Path("/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = OpenApiContract.ROLE, value = TokenClaims.READER)
+    @Operation(operationId = "changePassword", summary = "Change the signed-in account's password",
+            description = "The new password follows the sign-up rules. Every token issued before the change is refused "
+                    + "from then on, this one included: sign in again. A wrong current password spends a sign-in guess "
+                    + "of this account from this client, like a failed sign-in.")
+    @APIResponse(responseCode = "204", description = "The password is changed")
+    @APIResponse(responseCode = "400", description = "A field is missing, or the new password is too weak; the problem names it")
+    @APIResponse(responseCode = "403", description = "The current password is wrong (or the request comes from a browser "
+            + "origin that is not allowed)")
+    @APIResponse(responseCode = "429", description = "Too many wrong current passwords for this account from this client")
+    public Uni<Response> changePassword(@Context SecurityContext security, @Valid @NotNull PasswordChange body,
+            @Context HttpServerRequest request) {
+        long id = Caller.accountId(security);
+        return accounts.passwordHolder(id).chain(holder -> throttle.reserve(holder.email(), RateLimiter.clientKey(request))
+                .chain(guess -> hasher.matches(body.currentPassword(), holder.passwordHash()).chain(right -> {
+                    if (!right) {
+                        return Uni.createFrom().failure(new ApiProblem(403, "Forbidden",
+                                "The current password is wrong", null));
+                    }
+                    PasswordRule.check("newPassword", body.newPassword(), holder.email(), holder.displayName());
+                    return throttle.succeeded(guess).chain(() -> hasher.hash(body.newPassword()));
+                }))
+                .chain(hash -> accounts.changePassword(id, hash)))
+                .map(ignored -> Response.noContent().build());
     }
 
     @GET

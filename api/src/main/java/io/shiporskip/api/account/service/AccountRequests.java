@@ -23,11 +23,38 @@ public final class AccountRequests {
         }
     }
 
-    public record SignIn(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 200) String password) {
+    /**
+     * {@code deviceToken}: the one the previous successful sign-in from this browser or app answered (optional; the
+     * {@code device_token} cookie does the same for browsers).
+     */
+    public record SignIn(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 200) String password,
+            @Size(max = 100) String deviceToken) {
 
         @Override
         public String toString() {
             return "SignIn[email=" + email + "]";
+        }
+    }
+
+    public record PasswordResetRequest(@NotBlank @Size(max = 254) String email) {
+    }
+
+    /** {@code token}: from the mailed link; {@code password}: the new one, same rules as at sign-up. */
+    public record PasswordReset(@NotBlank @Size(max = 100) String token,
+            @NotNull @Size(min = 10, max = 200) String password) {
+
+        @Override
+        public String toString() {
+            return "PasswordReset[]";
+        }
+    }
+
+    public record PasswordChange(@NotNull @Size(max = 200) String currentPassword,
+            @NotNull @Size(min = 10, max = 200) String newPassword) {
+
+        @Override
+        public String toString() {
+            return "PasswordChange[]";
         }
     }
 

@@ -30,17 +30,37 @@ public class LoginThrottle {
 
     private final RateLimiter limiter;
     private final List<RateLimit> limits;
+    private final RateLimit perDevice;
 
     @Inject
     public LoginThrottle(RateLimiter limiter, ApiConfig config) {
         this(limiter, config.limit().signInFailureLimit(), config.limit().signInFailurePerClientLimit(),
-                config.limit().signInFailurePerAccountLimit());
+                config.limit().signInFailurePerAccountLimit(), config.limit().signInFailurePerDeviceLimit());
     }
 
-    /** The three allowances: per (account, client), per client, per account. */
+    /** The three allowances: per (account, client), per client, per account; a device's is the per-pair one. */
     public LoginThrottle(RateLimiter limiter, RateLimit perAccountAndClient, RateLimit perClient, RateLimit perAccount) {
+        this(limiter, perAccountAndClient, perClient, perAccount, perAccountAndClient);
+    }
+
+    public LoginThrottle(RateLimiter limiter, RateLimit perAccountAndClient, RateLimit perClient, RateLimit perAccount,
+            RateLimit perDevice) {
         this.limiter = limiter;
         this.limits = List.of(perAccountAndClient, perClient, perAccount);
+        this.perDevice = perDevice;
+    }
+
+    /**
+     * A guess from a device that signed in to this account before (a valid device token, OWASP's device cookie): it
+     * spends only that device's allowance, never the account-wide ceiling or a shared client address's, so strangers
+     * guessing elsewhere cannot lock the owner out.
+     */
+    public Uni<Guess> reserveForDevice(String deviceToken) {
+        Allowance allowance = new Allowance(perDevice, "device:" + deviceToken);
+        return RateLimiter.blocking(() -> {
+            limiter.consumeNow(allowance.limit(), allowance.key());
+            return new Guess(List.of(allowance));
+        });
     }
 
     /**

@@ -22,6 +22,11 @@ public final class PasswordRule {
 
     /** A 400 naming {@code password} with zxcvbn's advice when the password is too easy to guess. */
     public static void check(String password, String email, String displayName) {
+        check("password", password, email, displayName);
+    }
+
+    /** The same, naming {@code field} (a change's {@code newPassword}). */
+    public static void check(String field, String password, String email, String displayName) {
         List<String> known = new ArrayList<>(List.of("shiporskip", "ship", "skip"));
         if (email != null) {
             known.add(email.toLowerCase(Locale.ROOT));
@@ -33,7 +38,7 @@ public final class PasswordRule {
         Strength strength = ESTIMATOR.measure(password, known);
         if (strength.getScore() < MIN_SCORE) {
             String warning = strength.getFeedback().getWarning();
-            throw ApiProblem.badParameter("password", "is too easy to guess"
+            throw ApiProblem.badParameter(field, "is too easy to guess"
                     + (warning == null || warning.isBlank() ? "" : " (" + warning.replaceAll("\\.$", "") + ")")
                     + "; use a longer phrase of uncommon words");
         }

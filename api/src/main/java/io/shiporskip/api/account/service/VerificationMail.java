@@ -2,9 +2,7 @@ package io.shiporskip.api.account.service;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.shiporskip.api.config.ApiConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,23 +21,21 @@ public class VerificationMail {
 
     public static final String SUBJECT = "Confirm your Ship or Skip account";
 
-    private final ReactiveMailer mailer;
+    private final MailCap mails;
     private final ApiConfig.Api urls;
     private final EmailVerification verification;
 
-    public VerificationMail(ReactiveMailer mailer, ApiConfig config, EmailVerification verification) {
-        this.mailer = mailer;
+    public VerificationMail(MailCap mails, ApiConfig config, EmailVerification verification) {
+        this.mails = mails;
         this.urls = config.api();
         this.verification = verification;
     }
 
-    /** Never fails the caller: a lost mail is recovered with {@code POST /api/me/verification-mail}. */
+    /** Within the address's mail cap, after the answer; a lost mail is recovered with {@code POST /api/me/verification-mail}. */
     public Uni<Void> send(String email, String token) {
         String link = urls.url("/api/accounts/verification?token=" + token);
         long hours = verification.ttl().toHours();
-        return mailer.send(Mail.withText(email, SUBJECT, Templates.text(link, hours).render())
-                .setHtml(Templates.html(link, hours).render()))
-                .onFailure().invoke(e -> Log.warnf("verification mail not sent: %s", e.getMessage()))
-                .onFailure().recoverWithNull();
+        return mails.send(email, "verification", () -> Mail.withText(email, SUBJECT, Templates.text(link, hours).render())
+                .setHtml(Templates.html(link, hours).render()));
     }
 }

@@ -34,6 +34,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
+import io.shiporskip.api.config.ApiConfig;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,10 +50,12 @@ public class ToolEditorialResource {
 
     private final EditorialService editorial;
     private final ToolService catalog;
+    private final ApiConfig.Api urls;
 
-    public ToolEditorialResource(EditorialService editorial, ToolService catalog) {
+    public ToolEditorialResource(EditorialService editorial, ToolService catalog, ApiConfig config) {
         this.editorial = editorial;
         this.catalog = catalog;
+        this.urls = config.api();
     }
 
     @POST
@@ -67,7 +70,8 @@ public class ToolEditorialResource {
     @WriteLimited
     public Uni<Response> create(@Context SecurityContext security, @Valid @NotNull NewTool body) {
         return editorial.createTool(body).chain(catalog::detail).map(detail ->
-                Response.created(URI.create("/api/tools/" + detail.slug())).entity(detail).build());
+                // From the configured public URL: a relative one would be resolved against the request's Host.
+                Response.created(URI.create(urls.url("/api/tools/" + detail.slug()))).entity(detail).build());
     }
 
     @PATCH
