@@ -60,3 +60,31 @@ CREATE INDEX tool_category_decision_score_idx
 CREATE INDEX tool_category_decision_ship_percent_idx
     ON tool (lower(category), panel_decision, (coalesce(panel_ship_percent, -1)) DESC, id DESC);
 CREATE INDEX tool_category_decision_name_idx ON tool (lower(category), panel_decision, lower(name), id);
+-- The weekly digest: the digest of a week lists the tools created in it (tool_newest_idx serves the range).
+--
+-- Send state per (subscriber, week). A row is claimed (mailed_at NULL) in a committed transaction before its batch is
+-- mailed and marked mailed (mailed_at set) once the batch has gone out. A run after a crash mails every claimed row
+-- whose claim is older than the lease, so nobody is skipped; a mail that left just before the crash goes out again,
+-- at most the one batch in flight. At-least-once, de-duplicated by (week, subscriber): a second copy of a digest
+-- now and then is better than a subscriber who silently gets nothing (docs/SCALING.md).
+-- The week comes first in the key: every digest query asks "who has had week W".
+ALTER TABLE digest_send ADD COLUMN claimed_at timestamptz;
+ALTER TABLE digest_send ADD COLUMN mailed_at timestamptz;
+UPDATE digest_send SET claimed_at = sent_at, mailed_at = sent_at;
+ALTER TABLE digest_send ALTER COLUMN claimed_at SET NOT NULL;
+ALTER TABLE digest_send DROP COLUMN sent_at;
+ALTER TABLE digest_send DROP CONSTRAINT digest_send_pkey;
+ALTER TABLE digest_send ADD PRIMARY KEY (week, subscriber_id);
+-- Deleting a subscriber cascades here.
+CREATE INDEX digest_send_subscriber_idx ON digest_send (subscriber_id);
+
+-- Every mail carries its own unsubscribe token; a digest mailed twice carries two, and both must work.
+CREATE TABLE digest_unsubscribe (
+    token_hash     varchar(64) PRIMARY KEY,
+    subscriber_id  bigint      NOT NULL REFERENCES subscriber (id) ON DELETE CASCADE,
+    week           varchar(8)  NOT NULL
+);
+CREATE INDEX digest_unsubscribe_subscriber_idx ON digest_unsubscribe (subscriber_id);
+INSERT INTO digest_unsubscribe (token_hash, subscriber_id, week)
+    SELECT unsubscribe_token_hash, subscriber_id, week FROM digest_send;
+ALTER TABLE digest_send DROP COLUMN unsubscribe_token_hash;
