@@ -32,6 +32,8 @@ public interface ApiConfig {
 
     Digest digest();
 
+    Live live();
+
     Jwt jwt();
 
     Admin admin();
@@ -189,10 +191,46 @@ public interface ApiConfig {
         @WithDefault("0 0 8 ? * MON")
         String cron();
 
-        /** Subscribers claimed and mailed per transaction. */
+        /**
+         * Subscribers claimed, mailed, then marked mailed together. A crash resends at most the batch in flight, so this
+         * bounds the duplicates a crash can cause (and the memory a run holds).
+         */
         @WithName("batch-size")
         @WithDefault("100")
         int batchSize();
+
+        /** Verdicts one mail lists at most, most-shipped first; the mail links to the full week. */
+        @WithName("max-entries")
+        @WithDefault("20")
+        int maxEntries();
+
+        /**
+         * How long a claimed, not yet mailed send belongs to the run that claimed it. A later run (another copy, or
+         * this one after a crash) mails it only once this has passed: long enough for a batch to go out.
+         */
+        @WithName("claim-lease")
+        @WithDefault("15M")
+        Duration claimLease();
+    }
+
+    /** Live updates (Server-Sent Events): what one stream, one client and this copy may hold open. */
+    interface Live {
+        /** Event streams one client address may hold open on this copy; the next is a 429 problem. */
+        @WithName("streams-per-client")
+        @WithDefault("20")
+        int streamsPerClient();
+
+        /** Event streams this copy holds open at most, all clients together; the next is a 429 problem. */
+        @WithDefault("10000")
+        int streams();
+
+        /**
+         * Changes heard within this window share one read per tool, whatever the number of streams that show it;
+         * the price is this much delay on every live event.
+         */
+        @WithName("coalesce-window")
+        @WithDefault("100ms")
+        Duration coalesceWindow();
     }
 
     /** How the api signs access tokens; badge-service verifies them with the same issuer and public key. */

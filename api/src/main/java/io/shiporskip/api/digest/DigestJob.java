@@ -49,13 +49,15 @@ public class DigestJob {
     }
 
     void sendLastWeek() {
-        IsoWeek week = IsoWeek.lastComplete(Instant.now());
+        Instant now = Instant.now();
+        IsoWeek week = IsoWeek.lastComplete(now);
         try {
             VertxContextSupport.subscribeAndAwait(() -> subscribers.purgeUnconfirmed()
                     .invoke(purged -> Log.infof("%d unconfirmed sign-ups past their link's expiry removed", purged))
-                    .chain(() -> sender.send(week)));
+                    .chain(() -> sender.send(week, now)));
         } catch (Throwable e) {
-            // Sends already recorded stay recorded; running DigestSender for this week again finishes the rest.
+            // Mails marked mailed stay so; the next run for this week mails the rest, and the batch that was in flight
+            // once its claim's lease has passed (DigestSender).
             Log.errorf(e, "weekly digest %s failed", week);
         }
     }

@@ -28,14 +28,20 @@ public final class DigestRenderer {
     }
 
     /** What the templates print; {@code unsubscribeUrl} null for the web version. */
-    record DigestView(String week, String from, String to, List<Item> verdicts, String unsubscribeUrl) {
+    record DigestView(String week, String from, String to, List<Item> verdicts, long more, String fullWeekUrl,
+            String unsubscribeUrl) {
 
         static DigestView of(WeeklyDigest digest, String unsubscribeUrl) {
+            return of(digest, digest.verdicts().size(), null, unsubscribeUrl);
+        }
+
+        /** {@code more}: the week's verdicts past those shown, listed at {@code fullWeekUrl}. */
+        static DigestView of(WeeklyDigest digest, long total, String fullWeekUrl, String unsubscribeUrl) {
             List<Item> items = digest.verdicts().stream().map(entry -> new Item(Markup.clean(entry.name()),
                     entry.decision().name(), Markup.clean(entry.panelSplit()), Markup.clean(entry.summary()),
                     entry.url())).toList();
             return new DigestView(digest.week(), DAY.format(digest.from()), DAY.format(digest.to()), items,
-                    unsubscribeUrl);
+                    Math.max(0, total - items.size()), fullWeekUrl, unsubscribeUrl);
         }
     }
 
@@ -43,8 +49,21 @@ public final class DigestRenderer {
     }
 
     public static String subject(WeeklyDigest digest) {
-        return "Ship or Skip weekly: " + digest.verdicts().size() + " new verdict"
-                + (digest.verdicts().size() == 1 ? "" : "s") + " (" + digest.week() + ")";
+        return subject(digest.week(), digest.verdicts().size());
+    }
+
+    /** The week's total, also when the mail shows only the first of them. */
+    public static String subject(String week, long total) {
+        return "Ship or Skip weekly: " + total + " new verdict" + (total == 1 ? "" : "s") + " (" + week + ")";
+    }
+
+    /** A mail's HTML: the first verdicts of the week, a link to the rest, the unsubscribe footer. */
+    public static String html(WeeklyDigest shown, long total, String fullWeekUrl, String unsubscribeUrl) {
+        return Templates.html(DigestView.of(shown, total, fullWeekUrl, unsubscribeUrl)).render();
+    }
+
+    public static String text(WeeklyDigest shown, long total, String fullWeekUrl, String unsubscribeUrl) {
+        return Templates.text(DigestView.of(shown, total, fullWeekUrl, unsubscribeUrl)).render();
     }
 
     /** {@code unsubscribeUrl} null for the web version. */

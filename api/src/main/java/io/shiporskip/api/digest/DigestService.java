@@ -23,14 +23,32 @@ public class DigestService {
         this.site = site;
     }
 
+    /** The whole week: the web version the mails link to. */
     @WithSession
     public Uni<WeeklyDigest> weekly(IsoWeek week) {
+        return top(week, Integer.MAX_VALUE);
+    }
+
+    /** The week's {@code limit} most-shipped verdicts, and how many the week has in all. */
+    @WithSession
+    public Uni<MailDigest> forMail(IsoWeek week, int limit) {
+        return top(week, limit).chain(digest -> tools.count(IN_WEEK, week.start(), week.end(), VerdictDecision.NONE)
+                .map(total -> new MailDigest(digest, total)));
+    }
+
+    /** What a mail shows: the first entries of the week, and the week's total. */
+    public record MailDigest(WeeklyDigest shown, long total) {
+    }
+
+    private static final String IN_WEEK = "createdAt >= ?1 and createdAt < ?2 and panelDecision <> ?3";
+
+    private Uni<WeeklyDigest> top(IsoWeek week, int limit) {
         // Most-shipped first; ties by ship share, then mean score, then name, so the order is stable.
-        return tools.find("createdAt >= ?1 and createdAt < ?2 and panelDecision <> ?3 "
-                        + "order by panelShips desc, coalesce(panelShipPercent, -1) desc, "
+        // The week's tools come from the created_at index; only they are sorted, however large the catalog.
+        var query = tools.find(IN_WEEK + " order by panelShips desc, coalesce(panelShipPercent, -1) desc, "
                         + "coalesce(panelMeanScore, -1) desc, lower(name), id",
-                        week.start(), week.end(), VerdictDecision.NONE)
-                .list()
+                        week.start(), week.end(), VerdictDecision.NONE);
+        return (limit == Integer.MAX_VALUE ? query : query.range(0, limit - 1)).list()
                 .map(found -> new WeeklyDigest(week.toString(), week.monday(), week.monday().plusDays(6),
                         found.stream().map(this::entry).toList()));
     }

@@ -2,6 +2,9 @@ package io.shiporskip.api.feed;
 
 import io.shiporskip.api.tool.service.VerdictStream;
 import io.smallrye.mutiny.Multi;
+import io.shiporskip.api.platform.RateLimiter;
+import io.shiporskip.model.ProblemDetail;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,7 +37,10 @@ public class VerdictEventsResource {
                     + "the connection open through proxies.")
     @APIResponse(responseCode = "200", description = "The event stream",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
-    public Multi<OutboundSseEvent> events(@Context Sse sse) {
-        return stream.ofCatalog(sse);
+    @APIResponse(responseCode = "429", description = "This client already holds shiporskip.live.streams-per-client open "
+            + "event streams, or this server shiporskip.live.streams; wait the seconds Retry-After gives",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    public Multi<OutboundSseEvent> events(@Context Sse sse, @Context HttpServerRequest request) {
+        return stream.ofCatalog(RateLimiter.clientKey(request), sse);
     }
 }

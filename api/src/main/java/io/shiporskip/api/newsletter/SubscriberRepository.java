@@ -66,41 +66,79 @@ public class SubscriberRepository implements PanacheRepositoryBase<Subscriber, L
     /** The subscriber a digest's unsubscribe token was issued to (locked), or null. */
     public Uni<Subscriber> findByUnsubscribeHash(String hash) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "SELECT s.* FROM catalog.subscriber s JOIN catalog.digest_send d ON d.subscriber_id = s.id "
-                                + "WHERE d.unsubscribe_token_hash = :hash FOR UPDATE OF s", Subscriber.class)
+                        "SELECT s.* FROM catalog.subscriber s JOIN catalog.digest_unsubscribe u ON u.subscriber_id = s.id "
+                                + "WHERE u.token_hash = :hash FOR UPDATE OF s", Subscriber.class)
                 .setParameter("hash", hash)
                 .getResultList())
                 .map(found -> found.isEmpty() ? null : found.get(0));
     }
 
-    /** Confirmed subscribers after {@code afterId} who have not been sent {@code week}, in id order. */
-    public Uni<List<Subscriber>> confirmedNotSent(String week, long afterId, int limit) {
+    /**
+     * Confirmed subscribers after {@code afterId}, in id order, whose digest of {@code week} is neither mailed nor
+     * claimed by a run still within its lease (claimed after {@code leaseStart}). Walks the confirmed-subscriber index
+     * and probes the send history by its (week, subscriber) key: one page costs the same at any list size.
+     */
+    public Uni<List<Subscriber>> confirmedNotMailed(String week, long afterId, OffsetDateTime leaseStart, int limit) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "SELECT s.* FROM catalog.subscriber s WHERE s.status = 'CONFIRMED' AND s.id > :after "
-                                + "AND NOT EXISTS (SELECT 1 FROM catalog.digest_send d WHERE d.subscriber_id = s.id "
-                                + "AND d.week = :week) ORDER BY s.id LIMIT :limit", Subscriber.class)
+                                + "AND NOT EXISTS (SELECT 1 FROM catalog.digest_send d WHERE d.week = :week "
+                                + "AND d.subscriber_id = s.id AND (d.mailed_at IS NOT NULL OR d.claimed_at > :leaseStart)) "
+                                + "ORDER BY s.id LIMIT :limit", Subscriber.class)
                 .setParameter("after", afterId)
                 .setParameter("week", week)
+                .setParameter("leaseStart", leaseStart)
                 .setParameter("limit", limit)
                 .getResultList());
     }
 
-    /** 1 when this call recorded the send, 0 when (subscriber, week) was already recorded. */
-    public Uni<Integer> claimSend(long subscriberId, String week, String unsubscribeHash) {
+    /**
+     * 1 when this call claimed the send: no row yet, or an unmailed claim whose lease ended (its run died). 0 when the
+     * digest was mailed or another run holds the claim.
+     */
+    public Uni<Integer> claimSend(long subscriberId, String week, OffsetDateTime now, OffsetDateTime leaseStart) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "INSERT INTO catalog.digest_send (subscriber_id, week, unsubscribe_token_hash) "
-                                + "VALUES (:id, :week, :hash) ON CONFLICT (subscriber_id, week) DO NOTHING")
+                        "INSERT INTO catalog.digest_send AS d (week, subscriber_id, claimed_at) VALUES (:week, :id, :now) "
+                                + "ON CONFLICT (week, subscriber_id) DO UPDATE SET claimed_at = EXCLUDED.claimed_at "
+                                + "WHERE d.mailed_at IS NULL AND d.claimed_at <= :leaseStart")
                 .setParameter("id", subscriberId)
                 .setParameter("week", week)
-                .setParameter("hash", unsubscribeHash)
+                .setParameter("now", now)
+                .setParameter("leaseStart", leaseStart)
                 .executeUpdate());
     }
 
+    public Uni<Void> addUnsubscribeToken(long subscriberId, String week, String hash) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "INSERT INTO catalog.digest_unsubscribe (token_hash, subscriber_id, week) VALUES (:hash, :id, :week)")
+                .setParameter("hash", hash)
+                .setParameter("id", subscriberId)
+                .setParameter("week", week)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    public Uni<Integer> markMailed(String week, List<Long> subscriberIds, OffsetDateTime now) {
+        if (subscriberIds.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "UPDATE catalog.digest_send SET mailed_at = :now WHERE week = :week AND subscriber_id IN (:ids)")
+                .setParameter("now", now)
+                .setParameter("week", week)
+                .setParameter("ids", subscriberIds)
+                .executeUpdate());
+    }
+
+    /** Drops an unmailed claim, so the next run retries the mail at once. */
     public Uni<Integer> releaseSend(long subscriberId, String week) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "DELETE FROM catalog.digest_send WHERE subscriber_id = :id AND week = :week")
+                        "DELETE FROM catalog.digest_send WHERE week = :week AND subscriber_id = :id AND mailed_at IS NULL")
                 .setParameter("id", subscriberId)
                 .setParameter("week", week)
                 .executeUpdate());
+    }
+
+    public Uni<Long> countConfirmed() {
+        return count("status", Subscriber.Status.CONFIRMED);
     }
 }

@@ -5,6 +5,7 @@ import io.shiporskip.api.platform.Tokens;
 import io.shiporskip.api.config.ApiConfig.Newsletter;
 import io.shiporskip.api.config.ApiConfig;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.shiporskip.api.platform.ApiProblem;
@@ -93,33 +94,48 @@ public class SubscriberService {
     }
 
     /**
-     * Records the sends of the next page of confirmed subscribers for {@code week}, committed before any mail
-     * leaves: a crash after this point loses at most these mails, never sends them twice.
+     * Claims the digest of {@code week} for the next page of confirmed subscribers, committed before any mail leaves
+     * (so no other run mails them while this one holds the claim); each claim comes with a fresh unsubscribe token.
+     * A crash after this point leaves the claims unmailed, and a run after {@code leaseStart} passes them mails them.
      */
     @WithTransaction
-    public Uni<Batch> claimBatch(String week, long afterId, int size) {
-        return subscribers.confirmedNotSent(week, afterId, size).chain(page -> {
+    public Uni<Batch> claimBatch(String week, long afterId, int size, OffsetDateTime now, OffsetDateTime leaseStart) {
+        return subscribers.confirmedNotMailed(week, afterId, leaseStart, size).chain(page -> {
             long lastId = page.isEmpty() ? afterId : page.get(page.size() - 1).id;
             boolean more = page.size() == size;
             return Multi.createFrom().iterable(page)
                     // One statement at a time: a reactive session must not run two at once.
-                    .onItem().transformToUniAndConcatenate(subscriber -> {
-                        String token = Tokens.generate();
-                        return subscribers.claimSend(subscriber.id, week, Tokens.hash(token))
-                                .map(claimed -> claimed == 1
-                                        ? Optional.of(new Claim(subscriber.id, subscriber.email, token))
-                                        : Optional.<Claim>empty());
-                    })
+                    .onItem().transformToUniAndConcatenate(subscriber -> subscribers
+                            .claimSend(subscriber.id, week, now, leaseStart)
+                            .chain(claimed -> {
+                                if (claimed != 1) {
+                                    return Uni.createFrom().item(Optional.<Claim>empty());
+                                }
+                                String token = Tokens.generate();
+                                return subscribers.addUnsubscribeToken(subscriber.id, week, Tokens.hash(token))
+                                        .replaceWith(Optional.of(new Claim(subscriber.id, subscriber.email, token)));
+                            }))
                     .filter(Optional::isPresent).map(Optional::get)
                     .collect().asList()
                     .map(claims -> new Batch(claims, lastId, more));
         });
     }
 
+    /** The batch's mails have gone out: later runs skip these subscribers for this week. */
+    @WithTransaction
+    public Uni<Integer> markMailed(String week, List<Long> subscriberIds, OffsetDateTime now) {
+        return subscribers.markMailed(week, subscriberIds, now);
+    }
+
     /** Undoes a claim whose mail could not be handed to the mail server, so the next run retries it. */
     @WithTransaction
     public Uni<Void> release(long subscriberId, String week) {
         return subscribers.releaseSend(subscriberId, week).replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<Long> confirmedCount() {
+        return subscribers.countConfirmed();
     }
 
     /** Pending sign-ups whose confirmation link has expired; returns how many were deleted. */

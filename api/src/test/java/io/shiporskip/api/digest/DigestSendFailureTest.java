@@ -46,11 +46,11 @@ class DigestSendFailureTest {
 
         IsoWeek week = new IsoWeek(2026, 45);
         assertEquals(new DigestSender.Report("2026-W45", 6, 0, 1),
-                VertxContextSupport.subscribeAndAwait(() -> sender.send(week)));
+                VertxContextSupport.subscribeAndAwait(() -> sender.send(week, java.time.Instant.now())));
         assertEquals(0L, sends("unlucky@example.org"));
         // Not recorded, so tried again rather than skipped.
         assertEquals(new DigestSender.Report("2026-W45", 6, 0, 1),
-                VertxContextSupport.subscribeAndAwait(() -> sender.send(week)));
+                VertxContextSupport.subscribeAndAwait(() -> sender.send(week, java.time.Instant.now())));
         assertEquals(0L, sends("unlucky@example.org"));
     }
 

@@ -376,7 +376,7 @@ class NewsletterTest {
     }
 
     private DigestSender.Report send(IsoWeek week) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> sender.send(week));
+        return VertxContextSupport.subscribeAndAwait(() -> sender.send(week, java.time.Instant.now()));
     }
 
     private List<String> statuses(String... emails) {

@@ -165,8 +165,14 @@ class LiveUpdatesTest {
         }
 
         static Events open(URI uri) throws Exception {
+            return open(uri, "127.0.0.1");
+        }
+
+        /** A stream opened by the client at {@code clientAddress} (X-Forwarded-For; the tests trust the proxy). */
+        static Events open(URI uri, String clientAddress) throws Exception {
             HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build(),
+                    HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                            .header("X-Forwarded-For", clientAddress).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertEquals(200, response.statusCode());
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));

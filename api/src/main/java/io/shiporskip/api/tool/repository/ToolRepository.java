@@ -50,26 +50,48 @@ public class ToolRepository implements PanacheRepositoryBase<Tool, Long> {
         return list("slug in ?1", slugs);
     }
 
+    /** SQL with named parameters, in the order they appear; what {@link #page} runs, and what the plan test explains. */
+    public record Sql(String text, Map<String, Object> parameters) {
+    }
+
     /**
      * One page, keyset-paginated: {@code limit + 1} rows are read so the caller can tell whether a next page
      * exists. Every order is (key, id) in one direction, so "after the cursor" is a single row comparison.
      */
     public Uni<List<Tool>> page(ToolListQuery query) {
+        Sql sql = pageSql(query);
+        if (sql == null) {
+            // Only punctuation was searched for: nothing can match it.
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(session -> {
+            var nativeQuery = session.createNativeQuery(sql.text(), Tool.class);
+            sql.parameters().forEach(nativeQuery::setParameter);
+            return nativeQuery.getResultList();
+        });
+    }
+
+    /**
+     * The page's SQL, or null when the search text has no term. Each (filter, order) combination walks an index that
+     * ends in the order's (key, id) (V11__catalog_at_size.sql); ToolPlansTest fails when one does not.
+     */
+    public static Sql pageSql(ToolListQuery query) {
         String key = sortKey(query.sort());
         boolean ascending = query.sort() == ToolSort.NAME;
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM catalog.tool t WHERE true");
         Map<String, Object> parameters = new LinkedHashMap<>();
-        String tsQuery = query.text() == null ? null : prefixQuery(query.text());
         if (query.text() != null) {
+            String tsQuery = prefixQuery(query.text());
             if (tsQuery == null) {
-                // Only punctuation was searched for: nothing can match it.
-                return Uni.createFrom().item(List.of());
+                return null;
             }
             sql.append(" AND t.search @@ to_tsquery('english', :tsQuery)");
             parameters.put("tsQuery", tsQuery);
         }
         if (query.category() != null) {
-            sql.append(" AND lower(t.category) = lower(:category)");
+            // The EXISTS is uncorrelated, so it runs once before tool is read: an unknown category never touches tool.
+            sql.append(" AND EXISTS (SELECT 1 FROM catalog.category c WHERE c.key = lower(:category))"
+                    + " AND lower(t.category) = lower(:category)");
             parameters.put("category", query.category());
         }
         if (query.decision() != null) {
@@ -85,11 +107,7 @@ public class ToolRepository implements PanacheRepositoryBase<Tool, Long> {
         String direction = ascending ? " ASC" : " DESC";
         sql.append(" ORDER BY ").append(key).append(direction).append(", t.id").append(direction)
                 .append(" LIMIT ").append(query.limit() + 1);
-        return Panache.getSession().chain(session -> {
-            var nativeQuery = session.createNativeQuery(sql.toString(), Tool.class);
-            parameters.forEach(nativeQuery::setParameter);
-            return nativeQuery.getResultList();
-        });
+        return new Sql(sql.toString(), parameters);
     }
 
     /** The value a cursor records for a tool under a sort; mirrors {@link #sortKey}. */
@@ -125,10 +143,28 @@ public class ToolRepository implements PanacheRepositoryBase<Tool, Long> {
     }
 
 
-    /** Other tools, same category first, then the panel's favourites. */
+    /**
+     * Other tools, same category first, then the panel's favourites: two walks of the category-by-score and the
+     * by-score indexes, each stopping after {@code limit} rows, the second only run when the first falls short (an
+     * Append under a LIMIT stops pulling rows once it has enough).
+     */
     public Uni<List<Tool>> alternativesTo(Tool tool, int limit) {
-        return find("from Tool t where t.id <> ?1 order by case when t.category = ?2 then 0 else 1 end, "
-                + "coalesce(t.panelMeanScore, -1) desc, t.id", tool.id, tool.category)
-                .page(0, limit).list();
+        Sql sql = alternativesSql(tool.id, tool.category, limit);
+        return Panache.getSession().chain(session -> {
+            var nativeQuery = session.createNativeQuery(sql.text(), Tool.class);
+            sql.parameters().forEach(nativeQuery::setParameter);
+            return nativeQuery.getResultList();
+        });
+    }
+
+    public static Sql alternativesSql(long toolId, String category, int limit) {
+        String byScore = " ORDER BY coalesce(t.panel_mean_score, -1) DESC, t.id DESC LIMIT " + limit + ")";
+        String sql = "(SELECT " + COLUMNS + " FROM catalog.tool t WHERE lower(t.category) = lower(:category) AND t.id <> :id"
+                + byScore + " UNION ALL (SELECT " + COLUMNS
+                + " FROM catalog.tool t WHERE lower(t.category) <> lower(:category)" + byScore + " LIMIT " + limit;
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("category", category);
+        parameters.put("id", toolId);
+        return new Sql(sql, parameters);
     }
 }

@@ -4,6 +4,8 @@ import io.shiporskip.api.platform.Params;
 import io.shiporskip.api.tool.service.VerdictStream;
 import io.shiporskip.model.ProblemDetail;
 import io.smallrye.mutiny.Multi;
+import io.shiporskip.api.platform.RateLimiter;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -42,8 +44,11 @@ public class ToolEventsResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "404", description = "No tool with this slug",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "429", description = "This client already holds shiporskip.live.streams-per-client open "
+            + "event streams, or this server shiporskip.live.streams; wait the seconds Retry-After gives",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Multi<OutboundSseEvent> events(@Parameter(example = "smolvlm2") @PathParam("slug") String slug,
-            @Context Sse sse) {
-        return stream.ofTool(Params.slug("slug", slug), sse);
+            @Context Sse sse, @Context HttpServerRequest request) {
+        return stream.ofTool(Params.slug("slug", slug), RateLimiter.clientKey(request), sse);
     }
 }

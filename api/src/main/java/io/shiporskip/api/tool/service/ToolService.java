@@ -22,6 +22,8 @@ import io.shiporskip.api.tool.mapping.ShareText;
 import io.shiporskip.api.tool.mapping.ToolDetail;
 import io.shiporskip.api.tool.mapping.ToolSummary;
 import io.shiporskip.model.VerdictSnapshot;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -34,14 +36,17 @@ public class ToolService {
     private final ReviewRepository reviews;
     private final Site config;
     private final ToolReadCache cache;
+    private final Counter verdictLoads;
 
     public ToolService(ToolRepository tools, ReviewRepository reviews, ApiConfig apiConfig,
-            ToolReadCache cache) {
+            ToolReadCache cache, MeterRegistry registry) {
         Site config = apiConfig.site();
         this.tools = tools;
         this.reviews = reviews;
         this.config = config;
         this.cache = cache;
+        this.verdictLoads = Counter.builder("catalog.verdict.loads")
+                .description("Verdicts read from the database (read-cache misses), whoever asked").register(registry);
     }
 
     /** A page of the list as the bytes to send (cached). */
@@ -93,6 +98,7 @@ public class ToolService {
 
     @WithSession
     Uni<VerdictSnapshot> loadVerdict(String slug) {
+        verdictLoads.increment();
         return tools.requireBySlug(slug).chain(tool -> reviews.forTool(tool).map(list -> {
             PanelVerdict verdict = ToolMapper.verdict(tool);
             List<CriticScore> scores = list.stream()
