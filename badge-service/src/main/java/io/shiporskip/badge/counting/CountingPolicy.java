@@ -13,12 +13,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.time.InstantSource;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * What counts, so that counts resist inflation and say what they discarded:
@@ -56,8 +51,14 @@ public class CountingPolicy {
     private final int clicksPerMinute;
     private final int networkImpressionsPerMinute;
     private final int networkClicksPerMinute;
+    /** Pages that may show a preview: the review site and this service (compared by origin: scheme, host, port). */
+    private final OwnOrigins ownOrigins;
+    /** Where a click from our own pages comes from: the review site (a click from this service is the widget's). */
+    private final OwnOrigins site;
+    /** This service: the Referer of a click from inside the widget, whose {@code via} names the framing host. */
+    private final OwnOrigins widget;
+    /** The site's host name, for a widget click whose {@code via} says the site framed it; null without one. */
     private final String siteHost;
-    private final Set<String> ownHosts;
 
     /** {@code client} is a client or a network key of {@link ClientKeys}. */
     record ClientTool(String client, String slug) {
@@ -73,28 +74,32 @@ public class CountingPolicy {
         this.clicksPerMinute = c.clientClicksPerMinute();
         this.networkImpressionsPerMinute = c.networkImpressionsPerMinute();
         this.networkClicksPerMinute = c.networkClicksPerMinute();
-        this.siteHost = hostOf(SiteLinks.base("shiporskip.site.base-url", config.site().baseUrl()));
-        String badgeHost = hostOf(SiteLinks.base("shiporskip.badge.public-url", config.badge().publicUrl()));
-        this.ownHosts = Stream.of(siteHost, badgeHost).filter(h -> h != null).collect(Collectors.toUnmodifiableSet());
+        String siteBase = SiteLinks.base("shiporskip.site.base-url", config.site().baseUrl());
+        this.ownOrigins = new OwnOrigins(siteBase, SiteLinks.base("shiporskip.badge.public-url", config.badge().publicUrl()));
+        this.site = new OwnOrigins(siteBase);
+        this.widget = new OwnOrigins(SiteLinks.base("shiporskip.badge.public-url", config.badge().publicUrl()));
+        this.siteHost = java.net.URI.create(siteBase).getHost();
         Gauge.builder("badge.counting.clients.tracked", budgets, MinuteBudgets::size)
                 .description("(client, tool) pairs whose per-minute caps are in memory").register(registry);
         Gauge.builder("badge.counting.networks.tracked", networkBudgets, MinuteBudgets::size)
                 .description("(network, tool) pairs whose per-minute ceilings are in memory").register(registry);
         Log.infof("badge counting: github-camo accepted from %s; per client (IPv4, IPv6 /64) and tool %d impressions and %d clicks "
                 + "a minute, per network (IPv4 /24, IPv6 /48) and tool %d and %d; own hosts %s", imageProxies.cidrs(),
-                impressionsPerMinute, clicksPerMinute, networkImpressionsPerMinute, networkClicksPerMinute, ownHosts);
-    }
-
-    /** The base URL's host; null when it has none, so that it never equals a missing referrer (""). */
-    private static String hostOf(String base) {
-        String host = URI.create(base).getHost();
-        return host == null || host.isEmpty() ? null : host.toLowerCase(Locale.ROOT);
+                impressionsPerMinute, clicksPerMinute, networkImpressionsPerMinute, networkClicksPerMinute, ownOrigins);
     }
 
     /** The client's address as seen by this service (after proxy forwarding, when configured). */
     public static String address(HttpServerRequest request) {
         SocketAddress remote = request.remoteAddress();
-        String host = remote == null ? null : remote.hostAddress();
+        if (remote == null) {
+            return UNKNOWN_ADDRESS;
+        }
+        // An IPv6 address a proxy forwarded has no hostAddress() (Vert.x leaves it unresolved), only host(): without
+        // this every IPv6 reader behind a proxy was the one client "unknown".
+        String host = remote.hostAddress();
+        if (host == null || host.isEmpty()) {
+            host = remote.host();
+        }
         return host == null || host.isEmpty() ? UNKNOWN_ADDRESS : host;
     }
 
@@ -109,8 +114,9 @@ public class CountingPolicy {
 
     /** Counts (or discards) a badge or embed impression of a known tool. */
     public void impression(EventKind kind, String slug, HttpServerRequest request, String address, Source source, Placement placement) {
-        String referrer = Referrers.host(request.getHeader(HttpHeaders.REFERER));
-        if (ownPreview(request) || ownHosts.contains(referrer)) {
+        String referer = request.getHeader(HttpHeaders.REFERER);
+        String referrer = Referrers.host(referer);
+        if (ownPreview(request) || ownOrigins.matches(referer)) {
             counter.discard(kind, slug, DiscardReason.OWN_PAGE);
             return;
         }
@@ -122,6 +128,11 @@ public class CountingPolicy {
             }
         }
         counter.record(kind, slug, source, placement, referrer);
+    }
+
+    /** Whether the load comes from one of our own pages: the preview marker, or a Referer with our site's or our own origin. */
+    public boolean fromOwnPage(HttpServerRequest request) {
+        return ownPreview(request) || ownOrigins.matches(request.getHeader(HttpHeaders.REFERER));
     }
 
     /** Whether the URL carries our own pages' preview marker ({@code preview=own}). */
@@ -161,7 +172,8 @@ public class CountingPolicy {
             return;
         }
         // A link on our own site (the review page's preview, if one ever links here) is no reader coming from a maker's.
-        if (siteHost != null && (siteHost.equals(referrerHost) || siteHost.equals(Referrers.host(request.getHeader(HttpHeaders.REFERER))))) {
+        String referer = request.getHeader(HttpHeaders.REFERER);
+        if (site.matches(referer) || (widget.matches(referer) && siteHost != null && siteHost.equalsIgnoreCase(referrerHost))) {
             counter.discard(EventKind.CLICK, slug, DiscardReason.OWN_PAGE);
             return;
         }

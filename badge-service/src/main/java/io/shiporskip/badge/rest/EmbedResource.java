@@ -62,7 +62,7 @@ public class EmbedResource {
     @Operation(operationId = "getWidget",
             summary = "Verdict widget for an iframe (360x260, no JavaScript); errors are HTML cards (problem+json when asked for)",
             description = "Counted as an embed impression (a 304 too), except on our own pages (`preview=own`, or a Referer "
-                    + "whose host is the site's or this service's). Every error is a designed HTML card that renders in the "
+                    + "whose origin is the site's or this service's). Every error is a designed HTML card that renders in the "
                     + "frame, unless Accept names application/json or application/problem+json: then it is a problem, "
                     + "labelled application/json when Accept names that and admits no application/problem+json.")
     @APIResponse(responseCode = "200", description = "The widget. Its ETag changes with the verdict, the theme, the placement "
@@ -109,7 +109,7 @@ public class EmbedResource {
             counting.impression(EventKind.EMBED, slug, request, address, source, counted);
             String host = Referrers.host(request.getHeader(HttpHeaders.REFERER));
             // Our own pages' preview links straight to the review page: a reader already on it is no click-through.
-            String link = CountingPolicy.ownPreview(request) ? links.review(slug) : links.widgetClick(slug, counted, host);
+            String link = counting.fromOwnPage(request) ? links.review(slug) : links.widgetClick(slug, counted, host);
             String html = renderer.verdict(lookup.snapshot(), theme, link);
             // The tag digests the page itself: it differs per theme, placement and embedding host, as the page does.
             String etag = Etags.of(html);
