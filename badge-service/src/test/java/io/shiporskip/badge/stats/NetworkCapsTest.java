@@ -77,6 +77,19 @@ class NetworkCapsTest {
     }
 
     @Test
+    void bracketedIpv6AddressesFromAProxyAreReadersOfTheirOwn() throws InterruptedException {
+        String slug = "bracketed-v6-tool";
+        Fixtures.stub(Fixtures.ship(slug, "Bracketed V6 Tool"));
+        // The bracketed form (RFC 7239's) once left no host address: every such reader was the one client "unknown".
+        for (int i = 0; i < CAP; i++) {
+            from("[2001:db8:41::1]").get("/api/badge/" + slug).then().statusCode(200);
+            from("[2001:db8:42::1]").get("/api/badge/" + slug).then().statusCode(200);
+        }
+        JsonPath json = statsAfter(slug, 2 * CAP);
+        assertEquals(2 * CAP, json.getLong("totals.humanImpressions"), "two readers on two networks, each within its cap");
+    }
+
+    @Test
     void oneIpv6Slash64IsOneClientAndOneSlash48OneNetwork() throws InterruptedException {
         String slug = "slash64-tool";
         Fixtures.stub(Fixtures.ship(slug, "Slash 64 Tool"));
