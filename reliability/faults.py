@@ -1073,11 +1073,15 @@ def scenario_flood(ctx):
 
     doc = totals(slugs["refs"])
     real = [r for r in doc["referrers"] if r.get("host") == "real-blog.example"]
-    ok = bool(real) and real[0]["impressions"] == 5
+    named = [r for r in doc["referrers"] if r.get("host") not in (None, "(other)")]
+    # Heavy hitters keep the blog named and above every one-off host. A host new to a full table folds into
+    # "(other)" until it outweighs the lightest named one (ReferrerTable says why), so not all 5 need carry its name.
+    ok = bool(real) and 1 <= real[0]["impressions"] <= 5 and named[0].get("host") == "real-blog.example"
     oks.append(ok)
-    lines.append(f"(c4) 121 one-off referrer hosts from 2 addresses, then a real blog: real-blog.example shows "
-                 f"{real[0]['impressions'] if real else 'nothing (folded away)'} of its 5 loads "
-                 f"(top hosts: {', '.join(str(r.get('host')) for r in doc['referrers'][:3])})")
+    lines.append(f"(c4) 121 one-off referrer hosts from 2 addresses, then a real blog: real-blog.example "
+                 f"{'named with ' + str(real[0]['impressions']) + ' of its 5 loads' if real else 'folded away'}, "
+                 f"heaviest named host {named[0].get('host') if named else None} "
+                 f"(top rows: {', '.join(str(r.get('host')) for r in doc['referrers'][:3])})")
 
     doc = totals(slugs["own"])["totals"]
     reasons = discard_reasons(doc)
