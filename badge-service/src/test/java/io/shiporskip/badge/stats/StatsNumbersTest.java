@@ -140,7 +140,7 @@ class StatsNumbersTest {
         String[] lines = csv.split("\r\n", -1);
         assertEquals(32, lines.length, "header, 30 days, empty after the last line end");
         // ... then impressions by placement: readme, site, docs, other, embed, unspecified.
-        assertEquals(slug + "," + today + ",5,7,3,4,0,2,16,5,0.3125,0,7,4,5,0,2,3", lines[30]);
+        assertEquals(slug + "," + today + ",5,7,3,4,0,2,16,5,0.3125,0,7,4,5,0,2,3,0,0,0,0,0", lines[30]);
         // The JSON's day carries the same placements, every one in a fixed order, clicks too.
         assertEquals(List.of("readme", "site", "docs", "other", "embed", "unspecified"), json.getList("days[29].placements.placement"));
         assertEquals(List.of(7, 4, 5, 0, 2, 3), json.getList("days[29].placements.impressions"));
