@@ -7,7 +7,6 @@ import io.shiporskip.badge.config.BadgeConfig;
 import io.shiporskip.badge.limits.ClientKeys;
 import io.shiporskip.badge.limits.MinuteBudgets;
 import io.shiporskip.badge.limits.Networks;
-import io.shiporskip.badge.service.SiteLinks;
 import io.shiporskip.model.EmbedSnippets;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -73,8 +72,8 @@ public class CountingPolicy {
         this.clicksPerMinute = c.clientClicksPerMinute();
         this.networkImpressionsPerMinute = c.networkImpressionsPerMinute();
         this.networkClicksPerMinute = c.networkClicksPerMinute();
-        this.siteHost = hostOf(SiteLinks.base("shiporskip.site.base-url", config.site().baseUrl()));
-        String badgeHost = hostOf(SiteLinks.base("shiporskip.badge.public-url", config.badge().publicUrl()));
+        this.siteHost = hostOf(config.site().baseUrl());
+        String badgeHost = hostOf(config.badge().publicUrl());
         this.ownHosts = Stream.of(siteHost, badgeHost).filter(h -> h != null).collect(Collectors.toUnmodifiableSet());
         Gauge.builder("badge.counting.clients.tracked", budgets, MinuteBudgets::size)
                 .description("(client, tool) pairs whose per-minute caps are in memory").register(registry);
@@ -87,7 +86,12 @@ public class CountingPolicy {
 
     /** The base URL's host; null when it has none, so that it never equals a missing referrer (""). */
     private static String hostOf(String base) {
-        String host = URI.create(base).getHost();
+        String host;
+        try {
+            host = URI.create(base.trim()).getHost();
+        } catch (IllegalArgumentException e) {
+            return null; // SiteLinks refuses such a base URL at startup with a message naming the property
+        }
         return host == null || host.isEmpty() ? null : host.toLowerCase(Locale.ROOT);
     }
 
