@@ -7,7 +7,6 @@ import io.shiporskip.badge.config.BadgeConfig;
 import io.shiporskip.badge.limits.ClientKeys;
 import io.shiporskip.badge.limits.MinuteBudgets;
 import io.shiporskip.badge.limits.Networks;
-import io.shiporskip.badge.service.SiteLinks;
 import io.shiporskip.model.EmbedSnippets;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -74,17 +73,18 @@ public class CountingPolicy {
         this.clicksPerMinute = c.clientClicksPerMinute();
         this.networkImpressionsPerMinute = c.networkImpressionsPerMinute();
         this.networkClicksPerMinute = c.networkClicksPerMinute();
-        String siteBase = SiteLinks.base("shiporskip.site.base-url", config.site().baseUrl());
-        this.ownOrigins = new OwnOrigins(siteBase, SiteLinks.base("shiporskip.badge.public-url", config.badge().publicUrl()));
+        // Base URLs are checked at startup by SiteLinks; a malformed one simply matches nothing here.
+        String siteBase = config.site().baseUrl();
+        this.ownOrigins = new OwnOrigins(siteBase, config.badge().publicUrl());
         this.site = new OwnOrigins(siteBase);
-        this.widget = new OwnOrigins(SiteLinks.base("shiporskip.badge.public-url", config.badge().publicUrl()));
-        this.siteHost = java.net.URI.create(siteBase).getHost();
+        this.widget = new OwnOrigins(config.badge().publicUrl());
+        this.siteHost = OwnOrigins.host(siteBase);
         Gauge.builder("badge.counting.clients.tracked", budgets, MinuteBudgets::size)
                 .description("(client, tool) pairs whose per-minute caps are in memory").register(registry);
         Gauge.builder("badge.counting.networks.tracked", networkBudgets, MinuteBudgets::size)
                 .description("(network, tool) pairs whose per-minute ceilings are in memory").register(registry);
         Log.infof("badge counting: github-camo accepted from %s; per client (IPv4, IPv6 /64) and tool %d impressions and %d clicks "
-                + "a minute, per network (IPv4 /24, IPv6 /48) and tool %d and %d; own hosts %s", imageProxies.cidrs(),
+                + "a minute, per network (IPv4 /24, IPv6 /48) and tool %d and %d; own origins %s", imageProxies.cidrs(),
                 impressionsPerMinute, clicksPerMinute, networkImpressionsPerMinute, networkClicksPerMinute, ownOrigins);
     }
 

@@ -39,6 +39,16 @@ final class OwnOrigins {
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 
+    /** The URL's host name, lower-cased; null when it has none or is no URL. */
+    static String host(String url) {
+        try {
+            String host = URI.create(url.trim()).getHost();
+            return host == null || host.isEmpty() ? null : host.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     boolean matches(String referer) {
         if (referer == null || referer.isEmpty()) {
             return false;

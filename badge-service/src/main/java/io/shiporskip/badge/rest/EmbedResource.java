@@ -76,7 +76,7 @@ public class EmbedResource {
     public Uni<Response> embed(@PathParam("slug") String slug, @QueryParam("theme") List<String> themeParam,
             @QueryParam("src") List<String> srcParam,
             @Parameter(description = "`own` marks a preview on Ship or Skip's own pages: counted nowhere (discarded as own-page), "
-                    + "and the widget links straight to the review page", schema = @Schema(enumeration = "own"))
+                    + "and the widget links straight to the review page", schema = @Schema(type = SchemaType.STRING, enumeration = "own"))
             @QueryParam("preview") String previewParam, @Context HttpServerRequest request) {
         boolean json = Headers.wantsJson(request);
         Theme theme;
