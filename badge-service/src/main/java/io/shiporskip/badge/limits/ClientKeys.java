@@ -27,20 +27,9 @@ public final class ClientKeys {
         if (address == null || address.isEmpty()) {
             return "";
         }
-        String a = address;
-        if (a.charAt(0) == '[' && a.charAt(a.length() - 1) == ']') {
-            a = a.substring(1, a.length() - 1);
-        }
-        int zone = a.indexOf('%');
-        if (zone >= 0) {
-            a = a.substring(0, zone);
-        }
-        byte[] bytes = NetUtil.createByteArrayFromIpAddressString(a);
+        byte[] bytes = Networks.literalBytes(address);
         if (bytes == null) {
             return address;
-        }
-        if (bytes.length == 16 && Networks.isV4Mapped(bytes)) {
-            bytes = new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]};
         }
         int bits = bytes.length == 4 ? v4Bits : v6Bits;
         if (bytes.length == 4 && bits == 32) {

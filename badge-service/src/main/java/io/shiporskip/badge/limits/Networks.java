@@ -60,6 +60,27 @@ public final class Networks {
         if (address == null || address.isEmpty() || prefixes.isEmpty()) {
             return false;
         }
+        byte[] bytes = literalBytes(address);
+        if (bytes == null) {
+            return false;
+        }
+        for (int i = 0; i < prefixes.size(); i++) {
+            byte[] prefix = prefixes.get(i);
+            if (prefix.length == bytes.length && matches(prefix, lengths.get(i), bytes)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The bytes of a literal address (optionally in brackets, with a zone), 4 for IPv4 and IPv4-mapped IPv6, 16 for
+     * IPv6; null for anything that is no address literal. Never resolves a name.
+     */
+    static byte[] literalBytes(String address) {
+        if (address == null || address.isEmpty()) {
+            return null;
+        }
         String a = address;
         if (a.charAt(0) == '[' && a.charAt(a.length() - 1) == ']') {
             a = a.substring(1, a.length() - 1);
@@ -69,19 +90,10 @@ public final class Networks {
             a = a.substring(0, zone);
         }
         byte[] bytes = NetUtil.createByteArrayFromIpAddressString(a);
-        if (bytes == null) {
-            return false;
-        }
-        if (bytes.length == 16 && isV4Mapped(bytes)) {
+        if (bytes != null && bytes.length == 16 && isV4Mapped(bytes)) {
             bytes = new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]};
         }
-        for (int i = 0; i < prefixes.size(); i++) {
-            byte[] prefix = prefixes.get(i);
-            if (prefix.length == bytes.length && matches(prefix, lengths.get(i), bytes)) {
-                return true;
-            }
-        }
-        return false;
+        return bytes;
     }
 
     static boolean isV4Mapped(byte[] b) {
