@@ -1,7 +1,7 @@
 package io.shiporskip.api.tool;
 
 import static io.restassured.RestAssured.given;
-import static io.shiporskip.api.account.TestAccounts.newReaderToken;
+import static io.shiporskip.api.account.TestAccounts.newVoterToken;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,7 +65,7 @@ class LiveFanOutTest {
     @Test
     void aVoteIsReadOnceForEveryStreamOfTheToolAndTheCatalog() throws Exception {
         String slug = TestCatalog.newTool("fan-out");
-        String token = newReaderToken("fan-out-voter");
+        String token = newVoterToken("fan-out-voter");
         // As many streams as this copy allows: eleven of the tool from three clients, one of the catalog.
         for (int i = 0; i < OVERALL - 1; i++) {
             Events events = Events.open(URI.create(base + "api/tools/" + slug + "/events"), "203.0.113." + (i % 3 + 1));
