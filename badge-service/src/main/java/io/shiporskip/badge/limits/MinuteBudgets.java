@@ -55,7 +55,9 @@ public final class MinuteBudgets<K> {
         }
 
         synchronized boolean take(int which, int limit, long now) {
-            if (now - start >= WINDOW_MILLIS || now < start) {
+            // Only a later time ends a window. An earlier one is a request whose time was read just before another
+            // thread opened this window (or a clock stepping back): resetting then handed out a fresh budget mid-burst.
+            if (now - start >= WINDOW_MILLIS) {
                 start = now;
                 first = 0;
                 second = 0;

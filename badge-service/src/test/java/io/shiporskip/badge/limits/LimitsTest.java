@@ -165,4 +165,19 @@ class LimitsTest {
         assertEquals(0, always.admit());
         assertEquals(0, always.admit());
     }
+
+    @Test
+    void aTimeReadJustBeforeTheWindowOpenedNeverOpensANewOne() {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_700_000_000_000L);
+        java.time.InstantSource clock = () -> java.time.Instant.ofEpochMilli(now.get());
+        MinuteBudgets<String> budgets = new MinuteBudgets<>(100, clock);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(budgets.take("network", MinuteBudgets.FIRST, 3));
+        }
+        // Another event-loop thread read the time a millisecond before this window opened, and takes now.
+        now.addAndGet(-1);
+        assertFalse(budgets.take("network", MinuteBudgets.FIRST, 3), "still the same window: its budget is spent");
+        now.addAndGet(1 + 60_000);
+        assertTrue(budgets.take("network", MinuteBudgets.FIRST, 3), "a minute after it opened, a new window");
+    }
 }
